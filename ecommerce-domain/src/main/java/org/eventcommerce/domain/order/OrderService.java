@@ -1,0 +1,139 @@
+package org.eventcommerce.domain.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.eventcommerce.domain.account.Account;
+import org.eventcommerce.domain.account.AccountService;
+import org.eventcommerce.domain.account.Role;
+import org.eventcommerce.domain.common.BusinessException;
+import org.eventcommerce.domain.common.NotFoundException;
+import org.eventcommerce.domain.common.Problems;
+import org.eventcommerce.domain.common.Texts;
+import org.eventcommerce.domain.entitlement.EntitlementService;
+import org.eventcommerce.domain.offering.Offering;
+import org.eventcommerce.domain.offering.OfferingService;
+import org.eventcommerce.domain.site.CommerceConfiguration;
+import org.eventcommerce.domain.site.SettingsService;
+import org.eventcommerce.domain.site.Site;
+import org.eventcommerce.payments.money.Money;
+
+/**
+ * Creates orders (DESIGN.md lifecycle step 1) and finds them. An attendee has at most one open order per
+ * offering: asking again returns the open one; an attendee with access cannot order again.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    OfferingService offerings;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    EntitlementService entitlements;
+
+    @Inject
+    Clock clock;
+
+    /** The order and whether this call created it. */
+    public record Placed(PurchaseOrder order, boolean created) {
+    }
+
+    /**
+     * Places an order for {@code offeringId} by the attendee {@code email} (account created when missing).
+     * A zero total is paid at once and grants access.
+     *
+     * @throws NotFoundException when the offering does not exist
+     * @throws BusinessException {@code /problems/e-commerce-disabled} when the offering's service takes no
+     *                           payments or it has no fee; {@code /problems/currency-not-supported} when the
+     *                           provider refuses its currency; {@code /problems/order-state} when the
+     *                           attendee already has access; promotion-code problems when a code is given
+     */
+    @Transactional
+    public Placed place(Site site, String offeringId, String email, String name, String promotionCode) {
+        Offering offering = offerings.get(site.getId(), offeringId);
+        CommerceConfiguration config = settings.get(site.getId());
+        if (!config.isEnabled(offering.getService()) || offering.getFee().isEmpty()) {
+            throw Problems.eCommerceDisabled(offering.getService().name());
+        }
+        Money fee = offering.getFee().get();
+        if (!config.getCurrency().equals(fee.currency())) {
+            throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
+        }
+        if (Texts.clean(promotionCode) != null) {
+            if (!config.isPromotionCodesEnabled()) {
+                throw new BusinessException("/problems/promotion-codes-disabled", 422, "error.promotionCodesDisabled",
+                        "Promotion codes are not enabled for this site");
+            }
+            throw new BusinessException("/problems/promotion-code-unknown", 422, "error.promotionCodeUnknown",
+                    "No such promotion code");
+        }
+        Account attendee = accounts.findOrCreate(site, "attendee.email", email, name, Role.ATTENDEE);
+        if (entitlements.hasActive(attendee, offering.getId())) {
+            throw Problems.orderState("The attendee already has access to this offering");
+        }
+        Optional<PurchaseOrder> open = findOpen(offering, attendee);
+        if (open.isPresent()) {
+            return new Placed(open.get(), false);
+        }
+        PurchaseOrder order = new PurchaseOrder(offering, attendee, fee, Money.zero(fee.currency()), null,
+                clock.instant());
+        em.persist(order);
+        if (order.getTotal().isZero()) {
+            order.markPaid(clock.instant());
+            entitlements.grant(order, clock.instant());
+        }
+        return new Placed(order, true);
+    }
+
+    /** @throws NotFoundException when the order is not in the site */
+    @Transactional
+    public PurchaseOrder get(long siteId, String publicId) {
+        return find(publicId).filter(o -> o.getSite().getId() == siteId)
+                .orElseThrow(() -> new NotFoundException("Order"));
+    }
+
+    /** The order with {@code publicId} in any site (for the signed payment page, which carries no site). */
+    @Transactional
+    public Optional<PurchaseOrder> find(String publicId) {
+        return em.createQuery("select o from PurchaseOrder o where o.publicId = :p", PurchaseOrder.class)
+                .setParameter("p", publicId).getResultStream().findFirst();
+    }
+
+    /** The order, locked for update until the transaction ends (serializes payments of one order). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PurchaseOrder lock(String publicId) {
+        PurchaseOrder o = find(publicId).orElseThrow(() -> new NotFoundException("Order"));
+        em.lock(o, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(o);
+        return o;
+    }
+
+    /** Orders of one attendee, newest first. */
+    @Transactional
+    public List<PurchaseOrder> ofAttendee(Account attendee) {
+        return em.createQuery("select o from PurchaseOrder o where o.attendee.id = :a order by o.createdAt desc",
+                PurchaseOrder.class).setParameter("a", attendee.getId()).getResultList();
+    }
+
+    private Optional<PurchaseOrder> findOpen(Offering offering, Account attendee) {
+        return em.createQuery("select o from PurchaseOrder o where o.openKey = :k and o.status = :st",
+                        PurchaseOrder.class)
+                .setParameter("k", PurchaseOrder.openKey(offering, attendee))
+                .setParameter("st", OrderStatus.AWAITING_PAYMENT).getResultStream().findFirst();
+    }
+}

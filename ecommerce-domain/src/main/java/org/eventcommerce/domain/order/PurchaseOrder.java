@@ -1,0 +1,175 @@
+package org.eventcommerce.domain.order;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.UUID;
+import org.eventcommerce.domain.account.Account;
+import org.eventcommerce.domain.common.BaseEntity;
+import org.eventcommerce.domain.offering.Offering;
+import org.eventcommerce.domain.site.Site;
+import org.eventcommerce.payments.money.Money;
+
+/**
+ * One attendee buying one offering: list price, discount, total (all in the offering's currency) and the
+ * status. At most one open-or-paid order exists per attendee and offering, enforced by the unique
+ * {@code open_key} column.
+ */
+@Entity
+@Table(name = "purchase_order")
+public class PurchaseOrder extends BaseEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "site_id")
+    private Site site;
+
+    @Column(name = "public_id", nullable = false)
+    private String publicId;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "offering_id")
+    private Offering offering;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "attendee_id")
+    private Account attendee;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OrderStatus status;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Column(name = "list_amount", nullable = false)
+    private BigDecimal listAmount;
+
+    @Column(name = "discount_amount", nullable = false)
+    private BigDecimal discountAmount;
+
+    @Column(name = "total_amount", nullable = false)
+    private BigDecimal totalAmount;
+
+    @Column(name = "refunded_amount", nullable = false)
+    private BigDecimal refundedAmount;
+
+    @Column(name = "promotion_code")
+    private String promotionCode;
+
+    @Column(name = "open_key")
+    private String openKey;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "paid_at")
+    private Instant paidAt;
+
+    @Version
+    private long version;
+
+    protected PurchaseOrder() {
+    }
+
+    /** A new order awaiting payment of {@code listPrice - discount} (never below zero). */
+    public PurchaseOrder(Offering offering, Account attendee, Money listPrice, Money discount, String promotionCode,
+                         Instant now) {
+        this.site = offering.getSite();
+        this.publicId = UUID.randomUUID().toString();
+        this.offering = offering;
+        this.attendee = attendee;
+        this.status = OrderStatus.AWAITING_PAYMENT;
+        this.currency = listPrice.currency().getCurrencyCode();
+        Money d = discount.min(listPrice);
+        this.listAmount = listPrice.amount();
+        this.discountAmount = d.amount();
+        this.totalAmount = listPrice.minus(d).amount();
+        this.refundedAmount = BigDecimal.ZERO;
+        this.promotionCode = promotionCode;
+        this.openKey = openKey(offering, attendee);
+        this.createdAt = now;
+    }
+
+    /** The value of {@code open_key} for an open or paid order of {@code attendee} for {@code offering}. */
+    public static String openKey(Offering offering, Account attendee) {
+        return offering.getSite().getId() + "/" + attendee.getId() + "/" + offering.getId();
+    }
+
+    /** Records the payment. @throws IllegalStateException unless awaiting payment */
+    public void markPaid(Instant now) {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("Order " + publicId + " is " + status);
+        }
+        status = OrderStatus.PAID;
+        paidAt = now;
+    }
+
+    /** Cancels an unpaid order, which frees the attendee to order again. */
+    public void cancel() {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("Order " + publicId + " is " + status);
+        }
+        status = OrderStatus.CANCELLED;
+        openKey = null;
+    }
+
+    public Site getSite() {
+        return site;
+    }
+
+    public String getPublicId() {
+        return publicId;
+    }
+
+    public Offering getOffering() {
+        return offering;
+    }
+
+    public Account getAttendee() {
+        return attendee;
+    }
+
+    public OrderStatus getStatus() {
+        return status;
+    }
+
+    public Currency getCurrency() {
+        return Currency.getInstance(currency);
+    }
+
+    public Money getListPrice() {
+        return new Money(listAmount, getCurrency());
+    }
+
+    public Money getDiscount() {
+        return new Money(discountAmount, getCurrency());
+    }
+
+    public Money getTotal() {
+        return new Money(totalAmount, getCurrency());
+    }
+
+    public Money getRefunded() {
+        return new Money(refundedAmount, getCurrency());
+    }
+
+    public String getPromotionCode() {
+        return promotionCode;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getPaidAt() {
+        return paidAt;
+    }
+}

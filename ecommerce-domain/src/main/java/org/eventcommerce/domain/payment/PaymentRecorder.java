@@ -1,0 +1,126 @@
+package org.eventcommerce.domain.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import org.eventcommerce.domain.common.Problems;
+import org.eventcommerce.domain.entitlement.EntitlementService;
+import org.eventcommerce.domain.order.OrderService;
+import org.eventcommerce.domain.order.OrderStatus;
+import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.site.CommerceConfiguration;
+import org.eventcommerce.payments.Attempt;
+import org.eventcommerce.payments.OperatingMode;
+import org.eventcommerce.payments.PaymentResult;
+import org.eventcommerce.payments.PaymentStatus;
+import org.eventcommerce.payments.TransactionKind;
+
+/**
+ * The database steps of the payment lifecycle (DESIGN.md), each in its own transaction so that the
+ * provider call happens between commits: {@link #begin} records the attempt as PENDING before the call;
+ * {@link #complete} records the outcome and, on approval, marks the order paid and grants the entitlement
+ * in one transaction.
+ */
+@ApplicationScoped
+public class PaymentRecorder {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    EntitlementService entitlements;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Locks the order, checks it can be paid and no other attempt is open, and records a PENDING sale.
+     *
+     * @return the new transaction's id
+     * @throws org.eventcommerce.domain.common.BusinessException {@code /problems/order-state} when the order is
+     *         not awaiting payment or another attempt is pending, unknown or held
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long begin(String orderPublicId, CommerceConfiguration config, OperatingMode mode, String brand,
+                      String last4) {
+        PurchaseOrder order = orders.lock(orderPublicId);
+        if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+            throw Problems.orderState("The order is " + order.getStatus());
+        }
+        List<PaymentTransaction> open = em.createQuery("select t from PaymentTransaction t where t.order.id = :o "
+                        + "and t.status in :st", PaymentTransaction.class)
+                .setParameter("o", order.getId())
+                .setParameter("st", List.of(PaymentStatus.PENDING, PaymentStatus.UNKNOWN, PaymentStatus.HELD))
+                .getResultList();
+        if (!open.isEmpty()) {
+            throw Problems.orderState("A payment for this order is already in progress");
+        }
+        PaymentTransaction t = new PaymentTransaction(order, TransactionKind.SALE, order.getTotal(), mode,
+                config.getProviderType(), Attempt.newAttempt(), brand, last4, clock.instant());
+        t.countSend(clock.instant());
+        em.persist(t);
+        em.flush();
+        return t.getId();
+    }
+
+    /** Counts one more send of the same attempt (a resend after an unknown outcome). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void countResend(long transactionId) {
+        em.find(PaymentTransaction.class, transactionId).countSend(clock.instant());
+    }
+
+    /**
+     * Records {@code result}; on APPROVED marks the order paid and grants access, all in this transaction.
+     * An approval for an order that is no longer awaiting payment is recorded but grants nothing twice.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction complete(long transactionId, PaymentResult result) {
+        PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
+        PurchaseOrder order = orders.lock(t.getOrder().getPublicId());
+        t.record(result, clock.instant());
+        if (result.status() == PaymentStatus.APPROVED) {
+            approve(order);
+        }
+        return t;
+    }
+
+    /** Settles an open transaction from an inquiry's finding. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction settle(long transactionId, PaymentStatus status, String reference, String resultCode,
+                                     String message) {
+        PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
+        PurchaseOrder order = orders.lock(t.getOrder().getPublicId());
+        t.settle(status, reference, resultCode, message, clock.instant());
+        if (status == PaymentStatus.APPROVED) {
+            approve(order);
+        }
+        return t;
+    }
+
+    /** The transaction, detached view for reading. */
+    @Transactional
+    public PaymentTransaction get(long id) {
+        return em.find(PaymentTransaction.class, id);
+    }
+
+    /** Transactions of an order, oldest first. */
+    @Transactional
+    public List<PaymentTransaction> ofOrder(PurchaseOrder order) {
+        return em.createQuery("select t from PaymentTransaction t where t.order.id = :o order by t.createdAt, t.id",
+                PaymentTransaction.class).setParameter("o", order.getId()).getResultList();
+    }
+
+    private void approve(PurchaseOrder order) {
+        if (order.getStatus() == OrderStatus.AWAITING_PAYMENT) {
+            order.markPaid(clock.instant());
+            entitlements.grant(order, clock.instant());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.eventcommerce.domain.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import org.eventcommerce.domain.order.OrderService;
+import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.site.CommerceConfiguration;
+import org.eventcommerce.domain.site.SettingsService;
+import org.eventcommerce.payments.Attempt;
+import org.eventcommerce.payments.Card;
+import org.eventcommerce.payments.CardBrand;
+import org.eventcommerce.payments.OperatingMode;
+import org.eventcommerce.payments.PaymentGateway;
+import org.eventcommerce.payments.PaymentRequest;
+import org.eventcommerce.payments.PaymentResult;
+import org.eventcommerce.payments.PaymentStatus;
+
+/**
+ * Pays an order by card following DESIGN.md "The payment lifecycle":
+ * <ol>
+ * <li>validate the card (Luhn, accepted brand, expiry, CVV) — nothing is recorded for bad input;</li>
+ * <li>record a PENDING sale with a fresh attempt (request id, CUSTREF) under a lock on the order;</li>
+ * <li>call the provider outside any database transaction;</li>
+ * <li>record the outcome; approval marks the order paid and grants access in the same transaction.</li>
+ * </ol>
+ * An UNKNOWN or NOT_SENT outcome is resent once with the same attempt (Payflow replays the first answer
+ * for a known X-VPS-REQUEST-ID); if still unknown, an inquiry by the attempt's CUSTREF settles it when it
+ * can; otherwise the transaction stays UNKNOWN for the reconciler and no new attempt is allowed.
+ */
+@ApplicationScoped
+public class PaymentService {
+
+    private static final Logger LOG = System.getLogger(PaymentService.class.getName());
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    PaymentRecorder recorder;
+
+    @Inject
+    GatewayFactory gateways;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Pays {@code orderPublicId} of site {@code siteId} with {@code card}.
+     *
+     * @return the transaction with its final (or unknown) status
+     * @throws org.eventcommerce.domain.common.ValidationException for bad card input (nothing recorded)
+     * @throws org.eventcommerce.domain.common.BusinessException   {@code /problems/order-state} when the order is
+     *                                                             paid or another attempt is open
+     */
+    public PaymentTransaction payByCard(long siteId, String orderPublicId, Card card) {
+        PurchaseOrder order = orders.get(siteId, orderPublicId);
+        CommerceConfiguration config = settings.get(siteId);
+        OperatingMode mode = config.requireMode();
+        if (!config.getAccountType().hasCardField()) {
+            throw org.eventcommerce.domain.common.Problems.orderState("This site takes no card on its own page");
+        }
+        CardBrand brand = CardValidator.validate(card, config.getAcceptedCards(), CardValidator.currentMonth(clock));
+        PaymentGateway gateway = gateways.gateway(config, mode);
+        long txId = recorder.begin(order.getPublicId(), config, mode, brand.name(), card.lastFour());
+        PaymentTransaction pending = recorder.get(txId);
+        Attempt attempt = pending.attempt();
+        String invoice = order.getPublicId().substring(0, 8);
+        PaymentRequest request = PaymentRequest.sale(attempt, order.getTotal(), card,
+                order.getOffering().getTitle(), invoice);
+        PaymentResult result = gateway.execute(request);
+        if (result.status() == PaymentStatus.UNKNOWN || result.status() == PaymentStatus.NOT_SENT) {
+            LOG.log(Level.WARNING, "Payment {0} outcome {1} ({2}); resending the same attempt", txId, result.status(),
+                    result.message());
+            recorder.countResend(txId);
+            result = gateway.execute(request);
+        }
+        if (result.status() == PaymentStatus.UNKNOWN) {
+            PaymentResult inquiry = gateway.execute(PaymentRequest.inquiryByCustRef(Attempt.newAttempt(),
+                    order.getTotal(), attempt.custRef()));
+            if (inquiry.status() == PaymentStatus.APPROVED && inquiry.originalStatus() != null
+                    && inquiry.originalStatus() != PaymentStatus.UNKNOWN) {
+                return recorder.settle(txId, inquiry.originalStatus(), inquiry.reference(),
+                        inquiry.fields().getOrDefault("ORIGRESULT", inquiry.resultCode()),
+                        "Settled by inquiry: " + inquiry.message());
+            }
+        }
+        return recorder.complete(txId, result);
+    }
+}

@@ -1,0 +1,249 @@
+package org.eventcommerce.domain.payment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.UUID;
+import org.eventcommerce.domain.common.BaseEntity;
+import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.site.ProviderType;
+import org.eventcommerce.domain.site.Site;
+import org.eventcommerce.payments.Attempt;
+import org.eventcommerce.payments.OperatingMode;
+import org.eventcommerce.payments.PaymentResult;
+import org.eventcommerce.payments.PaymentStatus;
+import org.eventcommerce.payments.TransactionKind;
+import org.eventcommerce.payments.money.Money;
+
+/**
+ * One call to a provider (DESIGN.md "The payment lifecycle"): written as {@link PaymentStatus#PENDING} with
+ * the attempt's request id and CUSTREF before the call, updated with the outcome after. Holds the card's
+ * brand and last four digits only.
+ */
+@Entity
+@Table(name = "payment_transaction")
+public class PaymentTransaction extends BaseEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "site_id")
+    private Site site;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_id")
+    private PurchaseOrder order;
+
+    @Column(name = "public_id", nullable = false)
+    private String publicId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TransactionKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PaymentStatus status;
+
+    @Column(nullable = false)
+    private BigDecimal amount;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "operating_mode", nullable = false)
+    private OperatingMode mode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "provider_type", nullable = false)
+    private ProviderType providerType;
+
+    @Column(name = "request_id", nullable = false)
+    private String requestId;
+
+    @Column(name = "cust_ref", nullable = false)
+    private String custRef;
+
+    /** The provider's reference (Payflow PNREF). */
+    private String reference;
+
+    @ManyToOne
+    @JoinColumn(name = "original_id")
+    private PaymentTransaction original;
+
+    @Column(name = "result_code")
+    private String resultCode;
+
+    private String message;
+
+    @Column(name = "auth_code")
+    private String authCode;
+
+    @Column(name = "card_brand")
+    private String cardBrand;
+
+    @Column(name = "card_last4")
+    private String cardLast4;
+
+    @Column(name = "duplicate_answer", nullable = false)
+    private boolean duplicateAnswer;
+
+    @Column(name = "send_count", nullable = false)
+    private int sendCount;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected PaymentTransaction() {
+    }
+
+    /** A pending transaction for a new attempt. */
+    public PaymentTransaction(PurchaseOrder order, TransactionKind kind, Money amount, OperatingMode mode,
+                              ProviderType providerType, Attempt attempt, String cardBrand, String cardLast4,
+                              Instant now) {
+        this.site = order.getSite();
+        this.order = order;
+        this.publicId = UUID.randomUUID().toString();
+        this.kind = kind;
+        this.status = PaymentStatus.PENDING;
+        this.amount = amount.amount();
+        this.currency = amount.currency().getCurrencyCode();
+        this.mode = mode;
+        this.providerType = providerType;
+        this.requestId = attempt.requestId();
+        this.custRef = attempt.custRef();
+        this.cardBrand = cardBrand;
+        this.cardLast4 = cardLast4;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Records one more send of this attempt. */
+    public void countSend(Instant now) {
+        sendCount++;
+        updatedAt = now;
+    }
+
+    /** Records the provider's answer. Message is cut to 500 characters. */
+    public void record(PaymentResult r, Instant now) {
+        this.status = r.status();
+        if (r.resultCode() != null) {
+            this.resultCode = r.resultCode();
+        }
+        this.message = r.message() == null ? null : r.message().substring(0, Math.min(500, r.message().length()));
+        if (r.reference() != null) {
+            this.reference = r.reference();
+        }
+        if (r.authCode() != null) {
+            this.authCode = r.authCode();
+        }
+        this.duplicateAnswer = this.duplicateAnswer || r.duplicate();
+        this.updatedAt = now;
+    }
+
+    /** Settles the status after an inquiry found the attempt. */
+    public void settle(PaymentStatus status, String reference, String resultCode, String message, Instant now) {
+        this.status = status;
+        if (reference != null) {
+            this.reference = reference;
+        }
+        if (resultCode != null) {
+            this.resultCode = resultCode;
+        }
+        this.message = message;
+        this.updatedAt = now;
+    }
+
+    public Attempt attempt() {
+        return new Attempt(requestId, custRef);
+    }
+
+    public Site getSite() {
+        return site;
+    }
+
+    public PurchaseOrder getOrder() {
+        return order;
+    }
+
+    public String getPublicId() {
+        return publicId;
+    }
+
+    public TransactionKind getKind() {
+        return kind;
+    }
+
+    public PaymentStatus getStatus() {
+        return status;
+    }
+
+    public Money getAmount() {
+        return new Money(amount, Currency.getInstance(currency));
+    }
+
+    public OperatingMode getMode() {
+        return mode;
+    }
+
+    public ProviderType getProviderType() {
+        return providerType;
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public String getCustRef() {
+        return custRef;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getResultCode() {
+        return resultCode;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getAuthCode() {
+        return authCode;
+    }
+
+    public String getCardBrand() {
+        return cardBrand;
+    }
+
+    public String getCardLast4() {
+        return cardLast4;
+    }
+
+    public boolean isDuplicateAnswer() {
+        return duplicateAnswer;
+    }
+
+    public int getSendCount() {
+        return sendCount;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

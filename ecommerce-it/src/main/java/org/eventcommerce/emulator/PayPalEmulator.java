@@ -1,0 +1,139 @@
+package org.eventcommerce.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The PayPal emulator: a standalone HTTP server that answers the Payflow Pro NVP endpoint as PayPal documents
+ * its pilot server (paypal-protocols.md §1.1-§1.10; DESIGN.md "The PayPal emulator"). Test and demo
+ * infrastructure only, never packaged into the WAR; it shares no code with the project's connectors.
+ *
+ * <ul>
+ *   <li>{@code POST /}: Payflow NVP ({@link PayflowEndpoint}); test credentials in {@link EmulatorAccounts};</li>
+ *   <li>{@code /control/...}: test controls ({@link ControlEndpoint}, {@link EmulatorControl}).</li>
+ * </ul>
+ *
+ * <p>Run standalone: {@code java -cp ecommerce-it/target/classes org.eventcommerce.emulator.PayPalEmulator
+ * --port 8089 --host 127.0.0.1}; it prints "PayPal emulator listening on http://127.0.0.1:8089/" and runs until
+ * killed. From tests: {@code PayPalEmulator.start("127.0.0.1", 0)}. Thread-safe; each request runs on its own
+ * virtual thread, so held answers do not block others.
+ */
+public final class PayPalEmulator implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String host;
+    private final EmulatorAccounts accounts;
+    private final TransactionLedger ledger;
+    private final EmulatorControl control;
+
+    private PayPalEmulator(HttpServer server, ExecutorService executor, String host, EmulatorAccounts accounts,
+                           TransactionLedger ledger, EmulatorControl control) {
+        this.server = server;
+        this.executor = executor;
+        this.host = host;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.control = control;
+    }
+
+    /** Starts on {@code host}:{@code port} (0 = any free port) with the system UTC clock and no logging. */
+    public static PayPalEmulator start(String host, int port) throws IOException {
+        return start(host, port, Clock.systemUTC(), message -> { });
+    }
+
+    /**
+     * Starts with a given clock (expiry dates, TRANSTIME) and a log sink receiving one line per Payflow answer
+     * (never card data).
+     */
+    public static PayPalEmulator start(String host, int port, Clock clock, Consumer<String> log) throws IOException {
+        EmulatorAccounts accounts = EmulatorAccounts.defaults();
+        TransactionLedger ledger = new TransactionLedger();
+        DuplicateRequestGuard duplicates = new DuplicateRequestGuard();
+        EmulatorControl control = new EmulatorControl(ledger, duplicates, new HoldGate());
+        TransactionRecorder recorder = new TransactionRecorder(ledger, new ReferenceGenerator(), clock);
+        VerbosityFields verbosity = new VerbosityFields(clock);
+        PayflowProcessor processor = new PayflowProcessor(recorder,
+                new CardTransactions(recorder, control, new ExpiryDate(clock), verbosity),
+                new FollowOnTransactions(ledger, recorder, control, verbosity),
+                new Inquiries(ledger, recorder, verbosity));
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext("/", new PayflowEndpoint(accounts, duplicates, processor, control, log));
+        server.createContext("/control/", new ControlEndpoint(control, ledger));
+        server.start();
+        return new PayPalEmulator(server, executor, host, accounts, ledger, control);
+    }
+
+    /** {@code http://host:port/}, the URL to configure as the Payflow host. */
+    public URI baseUri() {
+        String shownHost = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + shownHost + ":" + port() + "/");
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The test controls. */
+    public EmulatorControl control() {
+        return control;
+    }
+
+    /** The merchant accounts; {@code accounts().register(...)} adds one. */
+    public EmulatorAccounts accounts() {
+        return accounts;
+    }
+
+    /** The recorded transactions. */
+    public TransactionLedger ledger() {
+        return ledger;
+    }
+
+    /** Read-only copies of the recorded transactions, in order. */
+    public List<TransactionRecord> transactions() {
+        return ledger.snapshot();
+    }
+
+    /** Releases held answers and stops the server. */
+    public void stop() {
+        control.release();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Runs the emulator until the process is killed. Options: see {@link EmulatorCommandLine}. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        EmulatorCommandLine options;
+        try {
+            options = EmulatorCommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(EmulatorCommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        Consumer<String> log = options.log() ? System.out::println : message -> { };
+        PayPalEmulator emulator = start(options.host(), options.port(), Clock.systemUTC(), log);
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "paypal-emulator-stop"));
+        System.out.println("PayPal emulator listening on " + emulator.baseUri());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+}

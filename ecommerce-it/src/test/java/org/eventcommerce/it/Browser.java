@@ -1,0 +1,88 @@
+package org.eventcommerce.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian chromium driven by Selenium (stack-notes "What worked"), with waits for PrimeFaces AJAX
+ * and a screenshot of every failed test under {@code target/screenshots}.
+ */
+public final class Browser implements TestWatcher {
+
+    private static WebDriver driver;
+
+    /** The shared driver, started on first use with a fresh profile. */
+    public static synchronized WebDriver driver() {
+        if (driver == null) {
+            try {
+                Path profile = Files.createTempDirectory("chromium-profile");
+                ChromeOptions o = new ChromeOptions();
+                o.setBinary("/usr/bin/chromium");
+                o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--window-size=1280,1600", "--lang=en-US",
+                        "--user-data-dir=" + profile);
+                ChromeDriverService service = new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+                driver = new ChromeDriver(service, o);
+                Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return driver;
+    }
+
+    /** Waits until {@code by} is visible and returns it. */
+    public static WebElement visible(By by) {
+        return new WebDriverWait(driver(), Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until no jQuery/PrimeFaces AJAX request is running and the document is loaded. */
+    public static void settle() {
+        new WebDriverWait(driver(), Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
+                        + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    /** Clears and types into the input with client id {@code id}. */
+    public static void type(String id, String text) {
+        WebElement e = visible(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getDisplayName()
+                    .replaceAll("[^A-Za-z0-9]+", "_");
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save the failure screenshot: " + e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.eventcommerce.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The main job in a real browser (headless chromium) on the built WAR: the site administrator configures
+ * the E-Commerce page, the host sets a fee, the attendee pays with a test card through the emulator and
+ * finds the session under "My access"; and the role areas keep people out of each other's pages.
+ * Steps run in order on one server boot.
+ */
+@ExtendWith({EmulatorExtension.class, ArquillianExtension.class, Browser.class})
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserIT {
+
+    private static final String MERCHANT = "Browser Test Academy";
+    private static final String HEADER = "Welcome to the secure payment page of Browser Test Academy";
+    private static final String FOOTER = "Refunds within 14 days, see our terms.";
+    private static final String SUPPORT = "help@browser-test.example";
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.builtWar();
+    }
+
+    private URI base() {
+        return Deployments.loopback(deployed);
+    }
+
+    private WebDriver open(String path) {
+        WebDriver d = Browser.driver();
+        d.get(base().resolve(path).toString());
+        Browser.settle();
+        return d;
+    }
+
+    private void signIn(String email, String password) {
+        WebDriver d = Browser.driver();
+        d.manage().deleteAllCookies();
+        open("login.xhtml");
+        Browser.type("login:email", email);
+        Browser.type("login:password", password);
+        d.findElement(By.id("login:signIn")).click();
+        Browser.settle();
+    }
+
+    private static String text(String id) {
+        return Browser.visible(By.id(id)).getText();
+    }
+
+    @Test
+    @Order(1)
+    void anonymousVisitorsAreSentToSignIn() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String page : new String[] {"admin/ecommerce.xhtml", "host/offerings.xhtml", "attendee/access.xhtml"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base().resolve(page)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(page).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location").orElse("")).contains("login.xhtml");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theAdministratorConfiguresECommerce() {
+        signIn("admin@demo.example", "admin-demo-1");
+        WebDriver d = open("admin/ecommerce.xhtml");
+
+        // An invalid support contact is refused next to its field, and nothing is saved.
+        Browser.type("settings:merchantName", MERCHANT);
+        Browser.type("settings:supportInfo", "not a contact");
+        d.findElement(By.id("settings:update")).click();
+        Browser.settle();
+        assertThat(text("settings:supportInfoMessage")).isNotBlank();
+        assertThat(new ApiClient(base(), "demo-platform-key").get("api/v1/settings").json()
+                .getString("merchantName")).isNotEqualTo(MERCHANT);
+
+        Browser.type("settings:supportInfo", SUPPORT);
+        Browser.type("settings:pageHeader", HEADER);
+        Browser.type("settings:pageFooter", FOOTER);
+        Browser.type("settings:testPartnerId", "PayPal");
+        Browser.type("settings:testVendor", "demomerchant");
+        Browser.type("settings:testUser", "demomerchant");
+        Browser.type("settings:testPassword", "emulator-pw1");
+        d.findElement(By.id("settings:update")).click();
+        Browser.settle();
+        assertThat(d.findElement(By.id("messages")).getText()).isNotBlank();
+
+        JsonObject saved = new ApiClient(base(), "demo-platform-key").get("api/v1/settings").json();
+        assertThat(saved.getString("merchantName")).isEqualTo(MERCHANT);
+        assertThat(saved.getString("supportInfo")).isEqualTo(SUPPORT);
+        assertThat(saved.getJsonObject("paymentPage").getString("header")).isEqualTo(HEADER);
+        assertThat(saved.getJsonObject("paymentPage").getString("footer")).isEqualTo(FOOTER);
+        assertThat(saved.getJsonObject("provider").getJsonObject("credentials").getJsonObject("TEST")
+                .getBoolean("passwordSet")).isTrue();
+        // The password is never shown back.
+        assertThat(d.getPageSource()).doesNotContain("emulator-pw1");
+    }
+
+    @Test
+    @Order(3)
+    void theHostSetsAFee() {
+        signIn("host@demo.example", "host-demo-1");
+        WebDriver d = open("host/offerings.xhtml");
+        int row = rowOf(d, "offerings", "Java Workshop");
+        Browser.type("hostOfferings:offerings:" + row + ":fee", "175.50");
+        d.findElement(By.id("hostOfferings:offerings:" + row + ":saveFee")).click();
+        Browser.settle();
+        JsonObject o = new ApiClient(base(), "demo-platform-key").get("api/v1/offerings/java-workshop").json();
+        assertThat(o.getJsonObject("fee").getString("amount")).isEqualTo("175.50");
+        assertThat(o.getJsonObject("fee").getString("currency")).isEqualTo("USD");
+    }
+
+    @Test
+    @Order(4)
+    void theAttendeePaysAndGetsAccess() {
+        signIn("attendee@demo.example", "attendee-demo-1");
+        WebDriver d = open("attendee/offerings.xhtml");
+        int row = rowOf(d, "offerings", "Java Workshop");
+        d.findElement(By.id("attendeeOfferings:offerings:" + row + ":register")).click();
+        Browser.settle();
+        assertThat(d.getCurrentUrl()).contains("/pay/");
+
+        assertThat(text("merchantName")).contains(MERCHANT);
+        assertThat(text("pageHeader")).contains(HEADER);
+        assertThat(text("pageFooter")).contains(FOOTER);
+        assertThat(text("supportInfo")).contains(SUPPORT);
+        assertThat(text("offeringTitle")).contains("Java Workshop");
+        assertThat(text("total")).contains("175.50");
+
+        Browser.type("payment:cardNumber", "4111 1111 1111 1111");
+        Browser.type("payment:cardExpiry", "12/30");
+        Browser.type("payment:cardCvv", "123");
+        Browser.type("payment:cardHolder", "Anna Attendee");
+        WebElement pay = d.findElement(By.id("payment:pay"));
+        pay.click();
+        Browser.settle();
+        String reference = text("payment:reference");
+        assertThat(reference).hasSize(12);
+        assertThat(d.getPageSource()).doesNotContain("4111111111111111").doesNotContain("4111 1111 1111 1111");
+
+        open("attendee/access.xhtml");
+        assertThat(Browser.visible(By.id("access")).getText()).contains("Java Workshop");
+        assertThat(new ApiClient(base(), "demo-platform-key")
+                .get("api/v1/entitlements?attendee=attendee@demo.example&offering=java-workshop").json()
+                .getBoolean("granted")).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void anAttendeeCannotReachAdministrationOrHostPages() {
+        signIn("attendee@demo.example", "attendee-demo-1");
+        WebDriver d = open("admin/ecommerce.xhtml");
+        assertThat(d.getPageSource()).doesNotContain("settings:merchantName");
+        assertThat(d.getTitle() + d.getPageSource()).containsAnyOf("403", "Forbidden");
+        d = open("host/offerings.xhtml");
+        assertThat(d.getPageSource()).doesNotContain("saveFee");
+    }
+
+    private static int rowOf(WebDriver d, String tableId, String title) {
+        var rows = d.findElements(By.cssSelector("[id$=':" + tableId + "_data'] > tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).getText().contains(title)) {
+                return i;
+            }
+        }
+        throw new AssertionError("No row with " + title + " in " + tableId);
+    }
+}

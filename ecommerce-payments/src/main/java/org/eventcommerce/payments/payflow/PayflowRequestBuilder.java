@@ -1,0 +1,177 @@
+package org.eventcommerce.payments.payflow;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import java.util.SequencedMap;
+import org.eventcommerce.payments.Card;
+import org.eventcommerce.payments.PaymentRequest;
+import org.eventcommerce.payments.TransactionKind;
+import org.eventcommerce.payments.money.Money;
+
+/**
+ * Turns a {@link PaymentRequest} into the Payflow request fields, in wire order, and refuses requests that are
+ * programming errors.
+ *
+ * <p>Fields, in this order (only those that apply) [PFP-2009 Table 4.1 pp.26-27; WPPPF-2009 Table 3.2; §1.4]:
+ * <ol>
+ *   <li>{@code TRXTYPE} ({@link TransactionKind#payflowTrxType()}), {@code TENDER=C} (card);</li>
+ *   <li>{@code PARTNER}, {@code VENDOR}, {@code USER}, {@code PWD};</li>
+ *   <li>SALE, AUTHORIZATION: {@code ACCT}, {@code EXPDATE} (MMYY), {@code CVV2} when present,
+ *       {@code BILLTOFIRSTNAME}/{@code BILLTOLASTNAME} when a holder name is present (split at the last space;
+ *       a single word goes to {@code BILLTOLASTNAME} only) [SDK CHANGELOG 5.0.0 renamed FIRSTNAME to BILLTO*];</li>
+ *   <li>CAPTURE, VOID, CREDIT and INQUIRY by reference: {@code ORIGID} = the original PNREF [PFP-2009 pp.38-40];</li>
+ *   <li>{@code AMT} = {@link Money#toPlainString()} (dot, exactly the currency's decimals, no grouping, e.g.
+ *       {@code 1234.50}, {@code 1500} for JPY), except for VOID and INQUIRY [PFP-2009 Table 4.1 "AMT"];</li>
+ *   <li>{@code CURRENCY} = ISO 4217 code, on every request (RESULT 6 = invalid currency; §1.4);</li>
+ *   <li>{@code CUSTREF} = the attempt's {@link org.eventcommerce.payments.Attempt#custRef()}, except for an INQUIRY
+ *       by CUSTREF where it is the CUSTREF asked about (§1.8);</li>
+ *   <li>{@code VERBOSITY=HIGH}, so answers carry {@code AMT} for the duplicate check (DESIGN.md step 4; §1.4);</li>
+ *   <li>{@code COMMENT1} and {@code INVNUM} when given (never truncated here).</li>
+ * </ol>
+ * Values are raw (Unicode allowed); {@link NvpEncoder} folds them to ASCII and tags them.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class PayflowRequestBuilder {
+
+    private PayflowRequestBuilder() {
+    }
+
+    /**
+     * The request fields for {@code request} sent with {@code credentials}.
+     *
+     * @param request     the provider-neutral call
+     * @param credentials the account (PARTNER, VENDOR, USER, PWD)
+     * @return name → raw value in wire order, unmodifiable
+     * @throws IllegalArgumentException for a request Payflow cannot carry: SALE/AUTHORIZATION without a card or
+     *                                  with an original reference (reference transactions are not supported); a
+     *                                  card on any other kind; CAPTURE/VOID/CREDIT without an original reference;
+     *                                  an INQUIRY without exactly one of original reference and CUSTREF; an
+     *                                  inquiry CUSTREF on another kind; a negative amount; a zero amount for SALE,
+     *                                  CAPTURE or CREDIT (AUTHORIZATION of zero is account verification, §1.4).
+     *                                  Messages never hold card data.
+     * @throws NullPointerException     when an argument is null
+     */
+    public static SequencedMap<String, String> fields(PaymentRequest request, PayflowCredentials credentials) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(credentials, "credentials");
+        validate(request);
+        TransactionKind kind = request.kind();
+        SequencedMap<String, String> f = new LinkedHashMap<>();
+        f.put("TRXTYPE", kind.payflowTrxType());
+        f.put("TENDER", "C");
+        f.put("PARTNER", credentials.partner());
+        f.put("VENDOR", credentials.vendor());
+        f.put("USER", credentials.user());
+        f.put("PWD", credentials.password());
+        Card card = request.card();
+        if (card != null) {
+            f.put("ACCT", card.number());
+            f.put("EXPDATE", card.expiry());
+            if (card.cvv() != null && !card.cvv().isBlank()) {
+                f.put("CVV2", card.cvv());
+            }
+            String[] names = splitHolder(card.holder());
+            if (names[0] != null) {
+                f.put("BILLTOFIRSTNAME", names[0]);
+            }
+            if (names[1] != null) {
+                f.put("BILLTOLASTNAME", names[1]);
+            }
+        }
+        if (request.originalReference() != null && !request.originalReference().isBlank()) {
+            f.put("ORIGID", request.originalReference());
+        }
+        if (sendsAmount(kind)) {
+            f.put("AMT", request.amount().toPlainString());
+        }
+        f.put("CURRENCY", request.amount().currency().getCurrencyCode());
+        boolean byCustRef = request.inquiryCustRef() != null && !request.inquiryCustRef().isBlank();
+        f.put("CUSTREF", byCustRef ? request.inquiryCustRef() : request.attempt().custRef());
+        f.put("VERBOSITY", "HIGH");
+        if (request.comment() != null) {
+            f.put("COMMENT1", request.comment());
+        }
+        if (request.invoiceNumber() != null) {
+            f.put("INVNUM", request.invoiceNumber());
+        }
+        return Collections.unmodifiableSequencedMap(f);
+    }
+
+    /**
+     * Whether a kind's request carries {@code AMT}.
+     *
+     * @param kind the transaction kind
+     * @return true for all but VOID and INQUIRY
+     */
+    public static boolean sendsAmount(TransactionKind kind) {
+        return kind != TransactionKind.VOID && kind != TransactionKind.INQUIRY;
+    }
+
+    /**
+     * Splits a cardholder name at its last space, after collapsing runs of white space:
+     * {@code "Noémie  Brâncuși"} → {@code ["Noémie", "Brâncuși"]}, {@code "Ruff & Johnson=Co"} →
+     * {@code ["Ruff &", "Johnson=Co"]}, {@code "Cher"} → {@code [null, "Cher"]}, null or blank → {@code [null, null]}.
+     *
+     * @param holder the cardholder's name as typed, may be null
+     * @return a two-element array: first name(s) or null, last name or null
+     */
+    public static String[] splitHolder(String holder) {
+        if (holder == null || holder.isBlank()) {
+            return new String[] {null, null};
+        }
+        String name = holder.strip().replaceAll("\\s+", " ");
+        int space = name.lastIndexOf(' ');
+        if (space < 0) {
+            return new String[] {null, name};
+        }
+        return new String[] {name.substring(0, space), name.substring(space + 1)};
+    }
+
+    private static void validate(PaymentRequest r) {
+        TransactionKind kind = r.kind();
+        Money amount = r.amount();
+        if (amount.amount().signum() < 0) {
+            throw new IllegalArgumentException(kind + ": amount must not be negative");
+        }
+        if (r.inquiryCustRef() != null && kind != TransactionKind.INQUIRY) {
+            throw new IllegalArgumentException(kind + ": an inquiry CUSTREF belongs to an INQUIRY only");
+        }
+        switch (kind) {
+            case SALE, AUTHORIZATION -> {
+                if (r.card() == null) {
+                    throw new IllegalArgumentException(kind + " requires a card");
+                }
+                if (r.originalReference() != null) {
+                    throw new IllegalArgumentException(kind + ": reference transactions (ORIGID) are not supported");
+                }
+                if (kind == TransactionKind.SALE && amount.isZero()) {
+                    throw new IllegalArgumentException("SALE requires a positive amount");
+                }
+            }
+            case CAPTURE, VOID, CREDIT -> {
+                if (r.originalReference() == null || r.originalReference().isBlank()) {
+                    throw new IllegalArgumentException(kind + " requires the original reference (ORIGID)");
+                }
+                if (r.card() != null) {
+                    throw new IllegalArgumentException(kind + " takes no card");
+                }
+                if (kind != TransactionKind.VOID && amount.isZero()) {
+                    throw new IllegalArgumentException(kind + " requires a positive amount");
+                }
+            }
+            case INQUIRY -> {
+                boolean byRef = r.originalReference() != null && !r.originalReference().isBlank();
+                boolean byCustRef = r.inquiryCustRef() != null && !r.inquiryCustRef().isBlank();
+                if (byRef == byCustRef) {
+                    throw new IllegalArgumentException(
+                            "INQUIRY requires exactly one of original reference (ORIGID) and CUSTREF");
+                }
+                if (r.card() != null) {
+                    throw new IllegalArgumentException("INQUIRY takes no card");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.eventcommerce.web.api;
+
+import jakarta.json.JsonException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Locale;
+import org.eventcommerce.domain.common.BusinessException;
+import org.eventcommerce.domain.common.Messages;
+import org.eventcommerce.domain.common.ValidationException;
+
+/** Maps every exception to {@code application/problem+json} (API.md "Problem types and HTTP statuses"). */
+public final class ExceptionMappers {
+
+    private ExceptionMappers() {
+    }
+
+    /** Field rule broken: 400 with the errors array. */
+    @Provider
+    public static class Validation implements ExceptionMapper<ValidationException> {
+        @Override
+        public Response toResponse(ValidationException e) {
+            return Problem.validation(e.errors());
+        }
+    }
+
+    /** A domain rule: its own type and status. */
+    @Provider
+    public static class Business implements ExceptionMapper<BusinessException> {
+        @Override
+        public Response toResponse(BusinessException e) {
+            String detail = Messages.format(Locale.ENGLISH, e.messageKey(), e.arguments());
+            if (detail.equals(e.messageKey())) {
+                detail = e.getMessage();
+            }
+            return Problem.of(e.status(), e.problemType(), Problem.titleOf(e.problemType()), detail);
+        }
+    }
+
+    /** Malformed JSON: 400 validation. */
+    @Provider
+    public static class Json implements ExceptionMapper<JsonException> {
+        @Override
+        public Response toResponse(JsonException e) {
+            return Problem.of(400, "/problems/validation", "Validation failed",
+                    "The request body is not valid JSON.");
+        }
+    }
+
+    /** JAX-RS's own errors (404 unknown path, 405, 415, ...) as problems. */
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            String type = switch (status) {
+                case 400 -> "/problems/validation";
+                case 401 -> "/problems/unauthorized";
+                case 403 -> "/problems/forbidden";
+                case 404 -> "/problems/not-found";
+                default -> "about:blank";
+            };
+            return Problem.of(status, type, Problem.titleOf(type), e.getMessage());
+        }
+    }
+
+    /** Anything else is our bug: 500, logged, no details leaked. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        private static final Logger LOG = System.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof BusinessException be) {
+                return new Business().toResponse(be);
+            }
+            LOG.log(Level.ERROR, "Unexpected API error", e);
+            return Problem.of(500, "about:blank", "Internal error", "An unexpected error occurred.");
+        }
+    }
+}

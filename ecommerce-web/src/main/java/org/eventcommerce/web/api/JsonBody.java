@@ -1,0 +1,208 @@
+package org.eventcommerce.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.common.ValidationException.FieldError;
+import org.eventcommerce.payments.money.Money;
+import org.eventcommerce.payments.money.PayPalCurrencies;
+
+/**
+ * A JSON object read from a request body with every rule of API.md's conventions: unknown fields refused,
+ * wrong types reported by field, Money as {@code {"amount": "25.00", "currency": "USD"}} with the amount a
+ * string of at most the currency's PayPal decimals. Errors accumulate; {@link #finish()} throws them all at
+ * once as a {@link ValidationException} so a request that breaks several rules learns of every one.
+ */
+public final class JsonBody {
+
+    private final JsonObject json;
+    private final String prefix;
+    private final List<FieldError> errors;
+
+    private JsonBody(JsonObject json, String prefix, List<FieldError> errors) {
+        this.json = json;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    /**
+     * Parses {@code body} as a JSON object whose keys are all in {@code allowed}.
+     *
+     * @throws ValidationException when the body is empty, not JSON, or not an object
+     */
+    public static JsonBody parse(String body, Set<String> allowed) {
+        if (body == null || body.isBlank()) {
+            throw ValidationException.of("body", "validation.body.required");
+        }
+        JsonValue v;
+        try (JsonReader r = Json.createReader(new StringReader(body))) {
+            v = r.readValue();
+        } catch (RuntimeException e) {
+            throw ValidationException.of("body", "validation.body.json");
+        }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ValidationException.of("body", "validation.body.object");
+        }
+        JsonBody b = new JsonBody(v.asJsonObject(), "", new ArrayList<>());
+        b.allowOnly(allowed);
+        return b;
+    }
+
+    private void allowOnly(Set<String> allowed) {
+        for (String k : json.keySet()) {
+            if (!allowed.contains(k)) {
+                errors.add(new FieldError(prefix + k, "validation.field.unknown"));
+            }
+        }
+    }
+
+    /** Throws the accumulated errors, if any. */
+    public void finish() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /** Adds an error found by the caller. */
+    public void error(String field, String key, Object... args) {
+        errors.add(new FieldError(prefix + field, key, args));
+    }
+
+    public boolean has(String name) {
+        return json.containsKey(name) && json.get(name).getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    /** A string field, or null when absent/null; a non-string is an error. */
+    public String string(String name, boolean required) {
+        if (!has(name)) {
+            if (required) {
+                error(name, "validation.required");
+            }
+            return null;
+        }
+        JsonValue v = json.get(name);
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            error(name, "validation.type.string");
+            return null;
+        }
+        return ((JsonString) v).getString();
+    }
+
+    /** A boolean field; absent gives {@code fallback}. */
+    public boolean bool(String name, boolean fallback) {
+        if (!has(name)) {
+            return fallback;
+        }
+        JsonValue v = json.get(name);
+        if (v == JsonValue.TRUE) {
+            return true;
+        }
+        if (v == JsonValue.FALSE) {
+            return false;
+        }
+        error(name, "validation.type.boolean");
+        return fallback;
+    }
+
+    /** An enum field by its exact name; unknown values are an error listing the allowed ones. */
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type, boolean required) {
+        String s = string(name, required);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, s);
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (E c : type.getEnumConstants()) {
+                allowed.append(allowed.isEmpty() ? "" : ", ").append(c.name());
+            }
+            error(name, "validation.enum", allowed.toString());
+            return null;
+        }
+    }
+
+    /** An ISO 8601 instant with offset, or null. */
+    public OffsetDateTime instant(String name) {
+        String s = string(name, false);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            error(name, "validation.instant");
+            return null;
+        }
+    }
+
+    /** A nested object with its own allowed keys, or null when absent. */
+    public JsonBody object(String name, Set<String> allowed, boolean required) {
+        if (!has(name)) {
+            if (required) {
+                error(name, "validation.required");
+            }
+            return null;
+        }
+        JsonValue v = json.get(name);
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            error(name, "validation.type.object");
+            return null;
+        }
+        JsonBody b = new JsonBody(v.asJsonObject(), prefix + name + ".", errors);
+        b.allowOnly(allowed);
+        return b;
+    }
+
+    /** The keys present in this object. */
+    public Set<String> keys() {
+        return json.keySet();
+    }
+
+    /** The raw value, for arrays. */
+    public JsonValue raw(String name) {
+        return json.get(name);
+    }
+
+    /** A Money object ({@code amount} string, {@code currency} ISO 4217), or null when absent or JSON null. */
+    public Money money(String name, boolean required) {
+        JsonBody m = object(name, Set.of("amount", "currency"), required);
+        if (m == null) {
+            return null;
+        }
+        String amount = m.string("amount", true);
+        String currency = m.string("currency", true);
+        if (amount == null || currency == null) {
+            return null;
+        }
+        Currency c;
+        try {
+            c = Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            m.error("currency", "validation.currency.iso");
+            return null;
+        }
+        if (!amount.matches("-?\\d{1,13}(\\.\\d{1,4})?")) {
+            m.error("amount", "validation.amount.format");
+            return null;
+        }
+        BigDecimal a = new BigDecimal(amount);
+        int decimals = PayPalCurrencies.decimals(c);
+        if (a.scale() > decimals) {
+            m.error("amount", "validation.amount.decimals", decimals, c.getCurrencyCode());
+            return null;
+        }
+        return new Money(a, c);
+    }
+}

@@ -1,0 +1,137 @@
+package org.eventcommerce.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import org.eventcommerce.domain.idempotency.IdempotencyService;
+import org.eventcommerce.domain.order.OrderService;
+import org.eventcommerce.domain.order.PaymentLinks;
+import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.payment.PaymentRecorder;
+import org.eventcommerce.domain.payment.PaymentService;
+import org.eventcommerce.domain.payment.PaymentTransaction;
+import org.eventcommerce.payments.Card;
+
+/**
+ * Orders and card payments (API.md "Orders and payments"): {@code POST /orders}, {@code GET /orders/{id}},
+ * {@code POST /orders/{id}/payments} with {@code Idempotency-Key}.
+ */
+@Path("orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrdersResource {
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    PaymentRecorder transactions;
+
+    @Inject
+    PaymentLinks links;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    /** Places an order; 201 with the order (a zero total is PAID at once). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response place(String body) {
+        JsonBody b = JsonBody.parse(body, Set.of("offering", "attendee", "promotionCode"));
+        String offering = b.string("offering", true);
+        JsonBody attendee = b.object("attendee", Set.of("email", "name"), true);
+        String email = attendee == null ? null : attendee.string("email", true);
+        String name = attendee == null ? null : attendee.string("name", false);
+        String code = b.string("promotionCode", false);
+        b.finish();
+        OrderService.Placed placed = orders.place(caller.site(), offering, email, name, code);
+        return Response.status(placed.created() ? 201 : 200).entity(order(placed.order(), false).toString()).build();
+    }
+
+    /** The order with its transactions. */
+    @GET
+    @Path("{id}")
+    public String get(@PathParam("id") String id) {
+        return order(orders.get(caller.siteId(), id), true).toString();
+    }
+
+    /**
+     * Pays the order by card. 201 whatever the outcome (every attempt is recorded); the same
+     * Idempotency-Key and body replays the first answer.
+     */
+    @POST
+    @Path("{id}/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, String body) {
+        PurchaseOrder order = orders.get(caller.siteId(), id);
+        Optional<IdempotencyService.Stored> stored = idempotency.claim(caller.site(), key, "payments:" + id,
+                body == null ? "" : body);
+        if (stored.isPresent()) {
+            return Response.status(stored.get().status()).entity(stored.get().body()).build();
+        }
+        try {
+            JsonBody b = JsonBody.parse(body, Set.of("card"));
+            JsonBody card = b.object("card", Set.of("number", "expiry", "cvv", "holder"), true);
+            String number = card == null ? null : card.string("number", true);
+            String expiry = card == null ? null : card.string("expiry", true);
+            String cvv = card == null ? null : card.string("cvv", false);
+            String holder = card == null ? null : card.string("holder", false);
+            b.finish();
+            PaymentTransaction t = payments.payByCard(caller.siteId(), order.getPublicId(),
+                    Card.of(number, expiry, cvv, holder));
+            String answer = Json.object().add("transaction", transaction(t))
+                    .add("order", order(orders.get(caller.siteId(), id), true)).build().toString();
+            idempotency.finish(caller.site(), key, 201, answer);
+            return Response.status(201).entity(answer).build();
+        } catch (RuntimeException e) {
+            idempotency.release(caller.site(), key);
+            throw e;
+        }
+    }
+
+    private JsonObject order(PurchaseOrder o, boolean withTransactions) {
+        var b = Json.object().add("id", o.getPublicId()).add("status", o.getStatus().name())
+                .add("offering", o.getOffering().getExternalId())
+                .add("attendee", Json.object().add("email", o.getAttendee().getEmail())
+                        .add("name", o.getAttendee().getDisplayName()))
+                .add("listPrice", Json.money(o.getListPrice())).add("discount", Json.money(o.getDiscount()))
+                .add("total", Json.money(o.getTotal())).add("promotionCode", Json.string(o.getPromotionCode()))
+                .add("paymentPageUrl", links.url(o));
+        if (withTransactions) {
+            JsonArrayBuilder arr = Json.array();
+            for (PaymentTransaction t : transactions.ofOrder(o)) {
+                arr.add(transaction(t));
+            }
+            b.add("transactions", arr);
+        }
+        return b.build();
+    }
+
+    private JsonObject transaction(PaymentTransaction t) {
+        ZoneId zone = t.getSite().getTimeZone();
+        return Json.object().add("id", t.getPublicId()).add("kind", t.getKind().name())
+                .add("status", t.getStatus().name()).add("amount", Json.money(t.getAmount()))
+                .add("mode", t.getMode().name()).add("reference", Json.string(t.getReference()))
+                .add("result", Json.string(t.getResultCode())).add("message", Json.string(t.getMessage()))
+                .add("card", t.getCardLast4() == null ? jakarta.json.JsonValue.NULL
+                        : Json.object().add("brand", t.getCardBrand()).add("last4", t.getCardLast4()).build())
+                .add("createdAt", Json.instant(t.getCreatedAt(), zone)).build();
+    }
+}

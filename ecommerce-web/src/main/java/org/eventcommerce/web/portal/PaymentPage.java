@@ -1,0 +1,361 @@
+package org.eventcommerce.web.portal;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.Serializable;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eventcommerce.domain.common.BusinessException;
+import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.order.OrderService;
+import org.eventcommerce.domain.order.OrderStatus;
+import org.eventcommerce.domain.order.PaymentLinks;
+import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.payment.PaymentRecorder;
+import org.eventcommerce.domain.payment.PaymentService;
+import org.eventcommerce.domain.payment.PaymentTransaction;
+import org.eventcommerce.domain.site.CommerceConfiguration;
+import org.eventcommerce.domain.site.SettingsService;
+import org.eventcommerce.payments.Card;
+import org.eventcommerce.payments.CardBrand;
+import org.eventcommerce.payments.PaymentStatus;
+import org.eventcommerce.payments.TransactionKind;
+import org.eventcommerce.payments.money.Money;
+
+/**
+ * The public payment page ({@code /pay/<order>?sig=...}, forwarded to {@code /payment.xhtml}; MISSION.md M2,
+ * M11): checks the signed link, shows the merchant's texts and the order, takes the card and pays through
+ * {@link PaymentService#payByCard}. The card number and CVV live in this bean only for the call.
+ */
+@Named
+@ViewScoped
+public class PaymentPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Logger LOG = System.getLogger(PaymentPage.class.getName());
+
+    private static final Pattern EXPIRY = Pattern.compile("(\\d{1,2})\\s*[/.-]?\\s*(\\d{2}|\\d{4})");
+
+    /** What the page shows under the order summary. */
+    public enum State {
+        /** The card form. */
+        FORM,
+        /** The confirmation of a paid order. */
+        CONFIRMED,
+        /** Only a notice: the order cannot be paid here now (held, unknown, cancelled...). */
+        CLOSED
+    }
+
+    @Inject
+    PaymentLinks links;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    PaymentRecorder recorder;
+
+    // View parameters.
+    private String order;
+    private String sig;
+
+    private boolean valid;
+    private State state = State.FORM;
+    private long siteId;
+    private String merchantName;
+    private String pageHeader;
+    private String pageFooter;
+    private String supportInfo;
+    private String offeringTitle;
+    private String offeringType;
+    private Money total;
+    private List<CardBrand> brands = List.of();
+    private String reference;
+    private Money paidAmount;
+    private String notice;
+    private String noticeSeverity;
+
+    // Card input: number and CVV are cleared after every attempt.
+    private String cardNumber;
+    private String cardExpiry;
+    private String cardCvv;
+    private String cardHolder;
+
+    /** Checks the signed link and loads the order and the merchant's texts (view action of the first GET). */
+    public void load() {
+        noStore();
+        if (!links.verify(order, sig)) {
+            return;
+        }
+        Optional<PurchaseOrder> found = orders.find(order);
+        if (found.isEmpty()) {
+            return;
+        }
+        PurchaseOrder o = found.get();
+        CommerceConfiguration config = settings.get(o.getSite().getId());
+        valid = true;
+        siteId = o.getSite().getId();
+        merchantName = config.getMerchantName();
+        pageHeader = config.getPageHeader();
+        pageFooter = config.getPageFooter();
+        supportInfo = config.getSupportInfo();
+        offeringTitle = o.getOffering().getTitle();
+        offeringType = o.getOffering().getType().name();
+        total = o.getTotal();
+        brands = config.getAccountType() != null && config.getAccountType().hasCardField()
+                ? config.getAcceptedCards() : List.of();
+        showState(o);
+        if (state == State.FORM && brands.isEmpty()) {
+            close("error", Bundle.text("payment.noCardField"));
+        }
+    }
+
+    /** Pays with the card typed; shows the confirmation, or why not and whether to try again. */
+    public void pay() {
+        if (!valid || state != State.FORM) {
+            return;
+        }
+        notice = null;
+        try {
+            PaymentTransaction t = payments.payByCard(siteId, order,
+                    Card.of(cardNumber, normalizeExpiry(cardExpiry), cardCvv, blankToNull(cardHolder)));
+            switch (t.getStatus()) {
+                case APPROVED -> confirm(t.getReference(), t.getAmount());
+                case DECLINED -> notice("error", Bundle.text("payment.declined", nullToEmpty(t.getResultCode()),
+                        nullToEmpty(t.getMessage())));
+                case HELD -> close("info", Bundle.text("payment.held"));
+                case NOT_SENT -> notice("warn", Bundle.text("payment.notSent"));
+                case UNKNOWN, PENDING -> close("warn", Bundle.text("payment.unknown"));
+            }
+        } catch (ValidationException e) {
+            PageMessages.fieldErrors(e, field -> switch (field) {
+                case "card.number" -> "payment:cardNumber";
+                case "card.expiry" -> "payment:cardExpiry";
+                case "card.cvv" -> "payment:cardCvv";
+                case "card.holder" -> "payment:cardHolder";
+                default -> null;
+            });
+        } catch (BusinessException e) {
+            PurchaseOrder o = orders.find(order).orElse(null);
+            if ("/problems/order-state".equals(e.problemType()) && o != null) {
+                showState(o);
+                if (state == State.FORM) {
+                    notice("error", Bundle.text(e));
+                }
+            } else {
+                notice("error", Bundle.text(e));
+            }
+        } catch (IllegalStateException e) {
+            LOG.log(Level.WARNING, "Payment of order {0} not possible: {1}", order, e.getMessage());
+            notice("error", Bundle.text("payment.unavailable"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Payment of order " + order + " failed", e);
+            close("warn", Bundle.text("payment.unknown"));
+        } finally {
+            cardNumber = null;
+            cardCvv = null;
+        }
+    }
+
+    /** Forbids caching of the page (it may show a confirmation); pre-render of every response. */
+    public void noStore() {
+        Object response = FacesContext.getCurrentInstance().getExternalContext().getResponse();
+        if (response instanceof HttpServletResponse http) {
+            http.setHeader("Cache-Control", "no-store");
+            http.setHeader("Pragma", "no-cache");
+        }
+    }
+
+    /** {@code MM/YY}, {@code MMYY}, {@code M/YY} or {@code MM/YYYY} as {@code MMYY}; other input unchanged. */
+    static String normalizeExpiry(String input) {
+        if (input == null) {
+            return null;
+        }
+        String text = input.strip();
+        Matcher m = EXPIRY.matcher(text);
+        if (!m.matches() || (m.group(1).length() == 1 && m.group(2).length() == 2 && !text.matches(".*\\D.*"))) {
+            return text;
+        }
+        String month = m.group(1).length() == 1 ? "0" + m.group(1) : m.group(1);
+        String year = m.group(2).length() == 4 ? m.group(2).substring(2) : m.group(2);
+        return month + year;
+    }
+
+    private void showState(PurchaseOrder o) {
+        if (o.getStatus() == OrderStatus.PAID || o.getStatus() == OrderStatus.PARTIALLY_REFUNDED) {
+            Optional<PaymentTransaction> approved = recorder.ofOrder(o).stream()
+                    .filter(t -> t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.APPROVED)
+                    .max(Comparator.comparing(PaymentTransaction::getCreatedAt));
+            confirm(approved.map(PaymentTransaction::getReference).orElse(null),
+                    approved.map(PaymentTransaction::getAmount).orElse(o.getTotal()));
+            return;
+        }
+        if (o.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+            close("error", Bundle.text("payment.closed." + o.getStatus().name()));
+            return;
+        }
+        Optional<PaymentStatus> open = recorder.ofOrder(o).stream().map(PaymentTransaction::getStatus)
+                .filter(s -> s == PaymentStatus.HELD || s == PaymentStatus.UNKNOWN || s == PaymentStatus.PENDING)
+                .findFirst();
+        if (open.isPresent()) {
+            if (open.get() == PaymentStatus.HELD) {
+                close("info", Bundle.text("payment.held"));
+            } else {
+                close("warn", Bundle.text("payment.unknown"));
+            }
+        } else {
+            state = State.FORM;
+        }
+    }
+
+    private void confirm(String ref, Money amount) {
+        state = State.CONFIRMED;
+        reference = ref;
+        paidAmount = amount;
+        notice = null;
+    }
+
+    private void close(String severity, String text) {
+        state = State.CLOSED;
+        notice(severity, text);
+    }
+
+    private void notice(String severity, String text) {
+        noticeSeverity = severity;
+        notice = text;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public boolean isValid() {
+        return valid;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public String getMerchantName() {
+        return merchantName;
+    }
+
+    public String getPageHeader() {
+        return pageHeader;
+    }
+
+    public String getPageFooter() {
+        return pageFooter;
+    }
+
+    public String getSupportInfo() {
+        return supportInfo;
+    }
+
+    public String getOfferingTitle() {
+        return offeringTitle;
+    }
+
+    /** The offering type's name ({@code LIVE_EVENT}...), for the bundle key {@code offeringType.*}. */
+    public String getOfferingType() {
+        return offeringType;
+    }
+
+    /** The total to pay, formatted for the reader. */
+    public String getTotal() {
+        return Formats.money(total, Bundle.locale());
+    }
+
+    /** The amount paid, formatted for the reader. */
+    public String getPaidAmount() {
+        return Formats.money(paidAmount, Bundle.locale());
+    }
+
+    public List<CardBrand> getBrands() {
+        return brands;
+    }
+
+    /** The provider's reference of the approved payment (Payflow PNREF), or null. */
+    public String getReference() {
+        return reference;
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    /** {@code info}, {@code warn} or {@code error}. */
+    public String getNoticeSeverity() {
+        return noticeSeverity;
+    }
+
+    public String getOrder() {
+        return order;
+    }
+
+    public void setOrder(String order) {
+        this.order = order;
+    }
+
+    public String getSig() {
+        return sig;
+    }
+
+    public void setSig(String sig) {
+        this.sig = sig;
+    }
+
+    /** Always null: the number is never shown back. */
+    public String getCardNumber() {
+        return null;
+    }
+
+    public void setCardNumber(String cardNumber) {
+        this.cardNumber = cardNumber;
+    }
+
+    public String getCardExpiry() {
+        return cardExpiry;
+    }
+
+    public void setCardExpiry(String cardExpiry) {
+        this.cardExpiry = cardExpiry;
+    }
+
+    /** Always null: the CVV is never shown back. */
+    public String getCardCvv() {
+        return null;
+    }
+
+    public void setCardCvv(String cardCvv) {
+        this.cardCvv = cardCvv;
+    }
+
+    public String getCardHolder() {
+        return cardHolder;
+    }
+
+    public void setCardHolder(String cardHolder) {
+        this.cardHolder = cardHolder;
+    }
+}

@@ -1,0 +1,76 @@
+package org.eventcommerce.web.portal;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.eventcommerce.web.security.CurrentUser;
+
+/**
+ * Sign in with e-mail and password ({@code /login.xhtml}) through Jakarta Security's form mechanism. A person
+ * sent here from a protected page goes back to it; otherwise to {@code /index.xhtml}, which picks the
+ * page for their role.
+ */
+@Named
+@RequestScoped
+public class SignIn {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String email;
+    private String password;
+
+    /** Sends a person who is already signed in to their start page (view action of the login page). */
+    public String redirectIfSignedIn() {
+        return currentUser.isSignedIn() ? "/index?faces-redirect=true" : null;
+    }
+
+    /** Checks the credentials; on success continues to the page asked for, or to the start page. */
+    public void signIn() throws IOException {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        password = null;
+        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(email == null ? "" : email.strip(),
+                                new Password(secret)))
+                        .newAuthentication(true));
+        switch (status) {
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            case SEND_CONTINUE -> context.responseComplete();
+            case SEND_FAILURE, NOT_DONE -> PageMessages.global(FacesMessage.SEVERITY_ERROR,
+                    Bundle.text("message.signIn.failed"));
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
