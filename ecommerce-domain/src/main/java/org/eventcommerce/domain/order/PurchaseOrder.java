@@ -79,9 +79,16 @@ public class PurchaseOrder extends BaseEntity {
     protected PurchaseOrder() {
     }
 
-    /** A new order awaiting payment of {@code listPrice - discount} (never below zero). */
+    /**
+     * A new order awaiting payment of {@code listPrice - discount} (never below zero).
+     *
+     * @throws IllegalArgumentException when the discount is negative or in another currency
+     */
     public PurchaseOrder(Offering offering, Account attendee, Money listPrice, Money discount, String promotionCode,
                          Instant now) {
+        if (discount.amount().signum() < 0) {
+            throw new IllegalArgumentException("A discount is never negative: " + discount);
+        }
         this.site = offering.getSite();
         this.publicId = UUID.randomUUID().toString();
         this.offering = offering;

@@ -125,8 +125,12 @@ public class PaymentPage implements Serializable {
         }
     }
 
-    /** Pays with the card typed; shows the confirmation, or why not and whether to try again. */
-    public void pay() {
+    /**
+     * Pays with the card typed; shows the confirmation, or why not and whether to try again. A second
+     * submit of the same page waits for the first and then shows its outcome (the domain refuses a second
+     * attempt anyway, across instances too).
+     */
+    public synchronized void pay() {
         if (!valid || state != State.FORM) {
             return;
         }
