@@ -126,8 +126,8 @@ class PortalBrowserIT {
         signIn("host@demo.example", "host-demo-1");
         WebDriver d = open("host/offerings.xhtml");
         int row = rowOf(d, "offerings", "Java Workshop");
-        Browser.type("hostOfferings:offerings:" + row + ":fee", "175.50");
-        d.findElement(By.id("hostOfferings:offerings:" + row + ":saveFee")).click();
+        Browser.type("offerings:" + row + ":fee", "175.50");
+        d.findElement(By.id("offerings:" + row + ":saveFee")).click();
         Browser.settle();
         JsonObject o = new ApiClient(base(), "demo-platform-key").get("api/v1/offerings/java-workshop").json();
         assertThat(o.getJsonObject("fee").getString("amount")).isEqualTo("175.50");
@@ -140,16 +140,16 @@ class PortalBrowserIT {
         signIn("attendee@demo.example", "attendee-demo-1");
         WebDriver d = open("attendee/offerings.xhtml");
         int row = rowOf(d, "offerings", "Java Workshop");
-        d.findElement(By.id("attendeeOfferings:offerings:" + row + ":register")).click();
+        d.findElement(By.id("offerings:" + row + ":register")).click();
         Browser.settle();
         assertThat(d.getCurrentUrl()).contains("/pay/");
 
-        assertThat(text("merchantName")).contains(MERCHANT);
-        assertThat(text("pageHeader")).contains(HEADER);
-        assertThat(text("pageFooter")).contains(FOOTER);
-        assertThat(text("supportInfo")).contains(SUPPORT);
-        assertThat(text("offeringTitle")).contains("Java Workshop");
-        assertThat(text("total")).contains("175.50");
+        assertThat(text("payment:merchantName")).contains(MERCHANT);
+        assertThat(text("payment:pageHeader")).contains(HEADER);
+        assertThat(text("payment:pageFooter")).contains(FOOTER);
+        assertThat(text("payment:supportInfo")).contains(SUPPORT);
+        assertThat(text("payment:offeringTitle")).contains("Java Workshop");
+        assertThat(text("payment:total")).contains("175.50");
 
         Browser.type("payment:cardNumber", "4111 1111 1111 1111");
         Browser.type("payment:cardExpiry", "12/30");
@@ -181,7 +181,7 @@ class PortalBrowserIT {
     }
 
     private static int rowOf(WebDriver d, String tableId, String title) {
-        var rows = d.findElements(By.cssSelector("[id$=':" + tableId + "_data'] > tr"));
+        var rows = d.findElements(By.cssSelector("[id='" + tableId + "_data'] > tr"));
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).getText().contains(title)) {
                 return i;

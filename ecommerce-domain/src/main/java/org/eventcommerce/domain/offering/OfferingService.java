@@ -70,6 +70,26 @@ public class OfferingService {
      */
     @Transactional
     public Upsert upsert(Site site, String externalId, OfferingInput in) {
+        List<FieldError> errors = check(site, externalId, in);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Account host = accounts.findOrCreate(site, "host", in.hostEmail(), null, Role.HOST);
+        Optional<Offering> existing = find(site.getId(), externalId);
+        Offering o = existing.orElseGet(() -> new Offering(site, externalId, clock.instant()));
+        o.describe(in.title().strip(), in.service(), in.type(), host, in.startsAt(), in.fee(), clock.instant());
+        if (existing.isEmpty()) {
+            em.persist(o);
+        }
+        return new Upsert(o, existing.isEmpty());
+    }
+
+    /**
+     * Every rule {@link #upsert} checks, without writing: so a caller that found other faults (a malformed
+     * body) can report all of them at once. Fields left null are reported as required.
+     */
+    @Transactional
+    public List<FieldError> check(Site site, String externalId, OfferingInput in) {
         List<FieldError> errors = new ArrayList<>();
         if (externalId == null || !externalId.matches("[A-Za-z0-9._:-]{1,64}")) {
             errors.add(new FieldError("id", "validation.offering.id"));
@@ -91,17 +111,7 @@ public class OfferingService {
             errors.add(new FieldError("host", "validation.email.format"));
         }
         feeErrors(site.getId(), "fee", in.fee(), errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        Account host = accounts.findOrCreate(site, "host", in.hostEmail(), null, Role.HOST);
-        Optional<Offering> existing = find(site.getId(), externalId);
-        Offering o = existing.orElseGet(() -> new Offering(site, externalId, clock.instant()));
-        o.describe(in.title().strip(), in.service(), in.type(), host, in.startsAt(), in.fee(), clock.instant());
-        if (existing.isEmpty()) {
-            em.persist(o);
-        }
-        return new Upsert(o, existing.isEmpty());
+        return errors;
     }
 
     /**

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import org.eventcommerce.domain.common.BusinessException;
+import org.eventcommerce.domain.common.Problems;
 import org.eventcommerce.domain.order.OrderService;
 import org.eventcommerce.domain.order.PurchaseOrder;
 import org.eventcommerce.domain.site.CommerceConfiguration;
@@ -61,12 +63,22 @@ public class PaymentService {
     public PaymentTransaction payByCard(long siteId, String orderPublicId, Card card) {
         PurchaseOrder order = orders.get(siteId, orderPublicId);
         CommerceConfiguration config = settings.get(siteId);
-        OperatingMode mode = config.requireMode();
-        if (!config.getAccountType().hasCardField()) {
-            throw org.eventcommerce.domain.common.Problems.orderState("This site takes no card on its own page");
+        if (!config.isEnabled(order.getOffering().getService())) {
+            throw Problems.eCommerceDisabled(order.getOffering().getService().name());
+        }
+        if (config.getAccountType() == null || !config.getAccountType().hasCardField()) {
+            throw Problems.orderState("This site takes no card on its own payment page");
         }
         CardBrand brand = CardValidator.validate(card, config.getAcceptedCards(), CardValidator.currentMonth(clock));
-        PaymentGateway gateway = gateways.gateway(config, mode);
+        OperatingMode mode;
+        PaymentGateway gateway;
+        try {
+            mode = config.requireMode();
+            gateway = gateways.gateway(config, mode);
+        } catch (IllegalStateException notConfigured) {
+            throw new BusinessException("/problems/e-commerce-disabled", 422, "error.providerNotConfigured",
+                    notConfigured.getMessage());
+        }
         long txId = recorder.begin(order.getPublicId(), config, mode, brand.name(), card.lastFour());
         PaymentTransaction pending = recorder.get(txId);
         Attempt attempt = pending.attempt();

@@ -74,6 +74,24 @@ public final class JsonBody {
         }
     }
 
+    /**
+     * Throws the accumulated errors together with {@code more} (rules checked by the domain on the values
+     * that could be read), one error per field, when there is any error; otherwise does nothing.
+     */
+    public void finish(java.util.function.Supplier<List<FieldError>> more) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        errors.forEach(e -> seen.add(e.field()));
+        for (FieldError e : more.get()) {
+            if (seen.add(e.field())) {
+                errors.add(e);
+            }
+        }
+        throw new ValidationException(errors);
+    }
+
     /** Adds an error found by the caller. */
     public void error(String field, String key, Object... args) {
         errors.add(new FieldError(prefix + field, key, args));

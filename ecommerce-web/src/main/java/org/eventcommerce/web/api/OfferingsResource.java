@@ -42,9 +42,10 @@ public class OfferingsResource {
         String host = b.string("host", true);
         OffsetDateTime startsAt = b.instant("startsAt");
         Money fee = b.money("fee", false);
-        b.finish();
-        OfferingService.Upsert u = offerings.upsert(caller.site(), id,
-                new OfferingInput(title, service, type, host, startsAt == null ? null : startsAt.toInstant(), fee));
+        OfferingInput input = new OfferingInput(title, service, type, host,
+                startsAt == null ? null : startsAt.toInstant(), fee);
+        b.finish(() -> offerings.check(caller.site(), id, input));
+        OfferingService.Upsert u = offerings.upsert(caller.site(), id, input);
         return Response.status(u.created() ? 201 : 200).entity(toJson(u.offering()).toString()).build();
     }
 

@@ -7,6 +7,7 @@ import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ public class AmountConverter implements Converter<BigDecimal> {
         String text = value.strip();
         if (!text.matches("-?\\d{1,12}(" + Pattern.quote(String.valueOf(separator)) + "\\d*)?")) {
             throw new ConverterException(message(Bundle.text("validation.amount.format",
-                    Formats.plainAmount(new BigDecimal("1234.50").setScale(decimals, java.math.RoundingMode.DOWN),
+                    Formats.plainAmount(new BigDecimal("1234.50").setScale(decimals, RoundingMode.DOWN),
                             decimals, locale))));
         }
         BigDecimal amount = new BigDecimal(text.replace(separator, '.'));

@@ -1,8 +1,11 @@
 package org.eventcommerce.web.portal;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eventcommerce.web.security.CurrentUser;
 
 /**
@@ -18,6 +21,12 @@ public class Home {
 
     /** The redirect for the signed-in person's role (view action), or null to show the page. */
     public String route() {
+        Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        if (request instanceof HttpServletRequest http && http.getDispatcherType() == DispatcherType.ERROR) {
+            // Shown as the error page of an expired view: the caller is not known during an error dispatch
+            // here, so start again with a fresh request.
+            return "/index?faces-redirect=true";
+        }
         if (!currentUser.isSignedIn()) {
             return "/login?faces-redirect=true";
         }

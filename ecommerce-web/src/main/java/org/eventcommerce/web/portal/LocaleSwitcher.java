@@ -4,6 +4,7 @@ import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Locale;
 
 /**
  * The reader's language for this session: English or Romanian. Starts from the browser's Accept-Language
- * (the first of en / ro it names, English otherwise) or a {@code lang} request parameter; the header's
- * English / Română links switch it.
+ * (the first of en / ro it names, English otherwise); a {@code lang} request parameter switches it, which
+ * is what the header's English / Română links send.
  */
 @Named
 @SessionScoped
@@ -46,17 +47,26 @@ public class LocaleSwitcher implements Serializable {
     }
 
     /**
-     * Switches to {@code language} and shows the current page again (a redirect, keeping its parameters).
-     *
-     * @return the outcome redirecting to the current view
+     * The address of the current page in {@code language}: the same path and query (so the payment page
+     * keeps its order and signature) with {@code lang} set. Following it switches the session's language.
      */
-    public String switchTo(String language) {
-        if (LANGUAGES.contains(language)) {
-            locale = Locale.of(language);
+    public String linkTo(String language) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        StringBuilder url = new StringBuilder(request.getContextPath()).append(external.getRequestServletPath());
+        if (external.getRequestPathInfo() != null) {
+            url.append(external.getRequestPathInfo());
         }
-        FacesContext context = FacesContext.getCurrentInstance();
-        context.getViewRoot().setLocale(getLocale());
-        return context.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+        url.append('?');
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.startsWith("lang=") && !pair.equals("lang")) {
+                    url.append(pair).append('&');
+                }
+            }
+        }
+        return url.append("lang=").append(LANGUAGES.contains(language) ? language : LANGUAGES.get(0)).toString();
     }
 
     private static Locale fromBrowser(ExternalContext external) {

@@ -1,5 +1,6 @@
 package org.eventcommerce.web.portal;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -7,9 +8,14 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.lang.System.Logger;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.lang.System.Logger.Level;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +40,10 @@ import org.eventcommerce.payments.money.Money;
  * The public payment page ({@code /pay/<order>?sig=...}, forwarded to {@code /payment.xhtml}; MISSION.md M2,
  * M11): checks the signed link, shows the merchant's texts and the order, takes the card and pays through
  * {@link PaymentService#payByCard}. The card number and CVV live in this bean only for the call.
+ *
+ * <p>The view is stateless ({@code payment.xhtml}), so this bean lives for one request: it reloads the order
+ * from the {@code order} and {@code sig} parameters every time, and a Pay clicked after the session expired
+ * still works.
  */
 @Named
 @ViewScoped
@@ -42,6 +52,12 @@ public class PaymentPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final Logger LOG = System.getLogger(PaymentPage.class.getName());
+
+    /** How long the page waits for the outcome of an attempt still with the provider. */
+    private static final Duration PENDING_WAIT = Duration.ofSeconds(20);
+
+    /** A pending attempt younger than this may still be with the provider (two sends and an inquiry). */
+    private static final Duration IN_FLIGHT = Duration.ofMinutes(3);
 
     private static final Pattern EXPIRY = Pattern.compile("(\\d{1,2})\\s*[/.-]?\\s*(\\d{2}|\\d{4})");
 
@@ -83,10 +99,11 @@ public class PaymentPage implements Serializable {
     private String supportInfo;
     private String offeringTitle;
     private String offeringType;
-    private Money total;
+    private BigDecimal totalAmount;
+    private String currency;
     private List<CardBrand> brands = List.of();
     private String reference;
-    private Money paidAmount;
+    private BigDecimal paidAmount;
     private String notice;
     private String noticeSeverity;
 
@@ -96,8 +113,20 @@ public class PaymentPage implements Serializable {
     private String cardCvv;
     private String cardHolder;
 
-    /** Checks the signed link and loads the order and the merchant's texts (view action of the first GET). */
-    public void load() {
+    /**
+     * Reads {@code order} and {@code sig} from the request (the query string of the link, or the form's hidden
+     * fields on a postback) and loads the page.
+     */
+    @PostConstruct
+    void init() {
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        order = params.get("order");
+        sig = params.get("sig");
+        load();
+    }
+
+    /** Checks the signed link and loads the order and the merchant's texts. */
+    void load() {
         noStore();
         if (!links.verify(order, sig)) {
             return;
@@ -116,7 +145,8 @@ public class PaymentPage implements Serializable {
         supportInfo = config.getSupportInfo();
         offeringTitle = o.getOffering().getTitle();
         offeringType = o.getOffering().getType().name();
-        total = o.getTotal();
+        totalAmount = o.getTotal().amount();
+        currency = o.getCurrency().getCurrencyCode();
         brands = config.getAccountType() != null && config.getAccountType().hasCardField()
                 ? config.getAcceptedCards() : List.of();
         showState(o);
@@ -126,11 +156,11 @@ public class PaymentPage implements Serializable {
     }
 
     /**
-     * Pays with the card typed; shows the confirmation, or why not and whether to try again. A second
-     * submit of the same page waits for the first and then shows its outcome (the domain refuses a second
-     * attempt anyway, across instances too).
+     * Pays with the card typed; shows the confirmation, or why not and whether to try again. The domain
+     * refuses a second attempt while one is open or the order is paid; a second submit that arrives while the
+     * first is still with the provider waits a little for its outcome and shows it ({@link #showState}).
      */
-    public synchronized void pay() {
+    public void pay() {
         if (!valid || state != State.FORM) {
             return;
         }
@@ -155,8 +185,8 @@ public class PaymentPage implements Serializable {
                 default -> null;
             });
         } catch (BusinessException e) {
-            PurchaseOrder o = orders.find(order).orElse(null);
-            if ("/problems/order-state".equals(e.problemType()) && o != null) {
+            PurchaseOrder o = "/problems/order-state".equals(e.problemType()) ? orders.find(order).orElse(null) : null;
+            if (o != null) {
                 showState(o);
                 if (state == State.FORM) {
                     notice("error", Bundle.text(e));
@@ -200,11 +230,19 @@ public class PaymentPage implements Serializable {
         return month + year;
     }
 
-    private void showState(PurchaseOrder o) {
-        if (o.getStatus() == OrderStatus.PAID || o.getStatus() == OrderStatus.PARTIALLY_REFUNDED) {
-            Optional<PaymentTransaction> approved = recorder.ofOrder(o).stream()
-                    .filter(t -> t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.APPROVED)
-                    .max(Comparator.comparing(PaymentTransaction::getCreatedAt));
+    /**
+     * Shows what the order allows: the confirmation when it is paid, a notice when it is closed or an attempt
+     * is open (held, unknown), else the form. An attempt still with the provider (a double submit, or a reload
+     * during the payment) is waited for a little, so its outcome is shown.
+     */
+    private void showState(PurchaseOrder current) {
+        PurchaseOrder o = awaitInFlight(current);
+        List<PaymentTransaction> attempts = recorder.ofOrder(o);
+        Optional<PaymentTransaction> approved = attempts.stream()
+                .filter(t -> t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.APPROVED)
+                .max(Comparator.comparing(PaymentTransaction::getCreatedAt));
+        if (o.getStatus() == OrderStatus.PAID || o.getStatus() == OrderStatus.PARTIALLY_REFUNDED
+                || (o.getStatus() == OrderStatus.AWAITING_PAYMENT && approved.isPresent())) {
             confirm(approved.map(PaymentTransaction::getReference).orElse(null),
                     approved.map(PaymentTransaction::getAmount).orElse(o.getTotal()));
             return;
@@ -213,24 +251,45 @@ public class PaymentPage implements Serializable {
             close("error", Bundle.text("payment.closed." + o.getStatus().name()));
             return;
         }
-        Optional<PaymentStatus> open = recorder.ofOrder(o).stream().map(PaymentTransaction::getStatus)
+        Optional<PaymentStatus> open = attempts.stream().map(PaymentTransaction::getStatus)
                 .filter(s -> s == PaymentStatus.HELD || s == PaymentStatus.UNKNOWN || s == PaymentStatus.PENDING)
                 .findFirst();
-        if (open.isPresent()) {
-            if (open.get() == PaymentStatus.HELD) {
-                close("info", Bundle.text("payment.held"));
-            } else {
-                close("warn", Bundle.text("payment.unknown"));
-            }
-        } else {
+        if (open.isEmpty()) {
             state = State.FORM;
+        } else if (open.get() == PaymentStatus.HELD) {
+            close("info", Bundle.text("payment.held"));
+        } else {
+            close("warn", Bundle.text("payment.unknown"));
         }
+    }
+
+    /** The order once no recent attempt of it is pending, or as it is after {@link #PENDING_WAIT}. */
+    private PurchaseOrder awaitInFlight(PurchaseOrder current) {
+        PurchaseOrder o = current;
+        long deadline = System.nanoTime() + PENDING_WAIT.toNanos();
+        while (o.getStatus() == OrderStatus.AWAITING_PAYMENT && System.nanoTime() < deadline
+                && recorder.ofOrder(o).stream().anyMatch(PaymentPage::inFlight)) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            o = orders.find(order).orElse(o);
+        }
+        return o;
+    }
+
+    /** A pending attempt recent enough to be still with the provider (older ones wait for the reconciler). */
+    private static boolean inFlight(PaymentTransaction t) {
+        return t.getStatus() == PaymentStatus.PENDING && t.getUpdatedAt().isAfter(Instant.now().minus(IN_FLIGHT));
     }
 
     private void confirm(String ref, Money amount) {
         state = State.CONFIRMED;
         reference = ref;
-        paidAmount = amount;
+        paidAmount = amount.amount();
+        currency = amount.currency().getCurrencyCode();
         notice = null;
     }
 
@@ -242,6 +301,10 @@ public class PaymentPage implements Serializable {
     private void notice(String severity, String text) {
         noticeSeverity = severity;
         notice = text;
+    }
+
+    private Currency currency() {
+        return currency == null ? null : Currency.getInstance(currency);
     }
 
     private static String blankToNull(String s) {
@@ -287,12 +350,12 @@ public class PaymentPage implements Serializable {
 
     /** The total to pay, formatted for the reader. */
     public String getTotal() {
-        return Formats.money(total, Bundle.locale());
+        return Formats.money(totalAmount, currency(), Bundle.locale());
     }
 
     /** The amount paid, formatted for the reader. */
     public String getPaidAmount() {
-        return Formats.money(paidAmount, Bundle.locale());
+        return Formats.money(paidAmount, currency(), Bundle.locale());
     }
 
     public List<CardBrand> getBrands() {
@@ -317,16 +380,22 @@ public class PaymentPage implements Serializable {
         return order;
     }
 
+    /** Set from the view parameter; ignored once the page is loaded (the signed link decides). */
     public void setOrder(String order) {
-        this.order = order;
+        if (!valid) {
+            this.order = order;
+        }
     }
 
     public String getSig() {
         return sig;
     }
 
+    /** Set from the view parameter; ignored once the page is loaded (the signed link decides). */
     public void setSig(String sig) {
-        this.sig = sig;
+        if (!valid) {
+            this.sig = sig;
+        }
     }
 
     /** Always null: the number is never shown back. */
