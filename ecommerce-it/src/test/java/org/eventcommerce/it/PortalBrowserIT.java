@@ -122,6 +122,42 @@ class PortalBrowserIT {
 
     @Test
     @Order(3)
+    void theAccountTypeDecidesWhichCardBrandsCanBeAccepted() {
+        signIn("admin@demo.example", "admin-demo-1");
+        WebDriver d = open("admin/ecommerce.xhtml");
+        assertThat(brandsOffered(d)).containsExactlyInAnyOrder("VISA", "MASTERCARD", "AMEX", "DISCOVER", "DINERS",
+                "JCB");
+        selectAccountType(d, "PAYMENTS_PRO_PAYFLOW_EDITION");
+        assertThat(brandsOffered(d)).containsExactlyInAnyOrder("VISA", "MASTERCARD", "AMEX", "DISCOVER");
+        selectAccountType(d, "WEBSITE_PAYMENTS_PRO");
+        assertThat(brandsOffered(d)).isEmpty();
+        assertThat(Browser.visible(By.id("settings:noCardField")).getText()).isNotBlank();
+
+        // The page speaks Romanian on request.
+        d.findElement(By.id("langRo")).click();
+        Browser.settle();
+        assertThat(d.findElement(By.tagName("body")).getText()).contains("Actualizare");
+        d.findElement(By.id("langEn")).click();
+        Browser.settle();
+    }
+
+    private static void selectAccountType(WebDriver d, String type) {
+        // As a person does it: open the menu, click the item whose value is the type.
+        int index = d.findElements(By.cssSelector("select[id='settings:accountType_input'] option")).stream()
+                .map(o -> o.getAttribute("value")).toList().indexOf(type);
+        d.findElement(By.id("settings:accountType")).click();
+        Browser.visible(By.cssSelector("[id='settings:accountType_panel'] li[data-label]"));
+        d.findElements(By.cssSelector("[id='settings:accountType_panel'] li.ui-selectonemenu-item")).get(index).click();
+        Browser.settle();
+    }
+
+    private static java.util.List<String> brandsOffered(WebDriver d) {
+        return d.findElements(By.cssSelector("input[name='settings:acceptedCards']")).stream()
+                .map(e -> e.getAttribute("value")).toList();
+    }
+
+    @Test
+    @Order(4)
     void theHostSetsAFee() {
         signIn("host@demo.example", "host-demo-1");
         WebDriver d = open("host/offerings.xhtml");
@@ -135,7 +171,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theAttendeePaysAndGetsAccess() {
         signIn("attendee@demo.example", "attendee-demo-1");
         WebDriver d = open("attendee/offerings.xhtml");
@@ -170,7 +206,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAttendeeCannotReachAdministrationOrHostPages() {
         signIn("attendee@demo.example", "attendee-demo-1");
         WebDriver d = open("admin/ecommerce.xhtml");
