@@ -171,6 +171,43 @@ class ApiIT {
     }
 
     @Test
+    void aLostAnswerIsRecoveredByResendingTheSameAttemptAndChargesOnce() {
+        // The emulator processes and records the sale, then drops the connection: the outcome is unknown.
+        // The application resends the same attempt (same X-VPS-REQUEST-ID) and gets the first answer back
+        // with DUPLICATE=1 instead of a second charge.
+        String offering = offering("drop-" + run, "40.00");
+        String email = "drop-" + run + "@example.com";
+        JsonObject order = order(offering, email);
+        EmulatorExtension.emulator().control().dropNext(1);
+        JsonObject tx = api.post("api/v1/orders/" + order.getString("id") + "/payments", card(VISA), "drop-" + run)
+                .json().getJsonObject("transaction");
+        assertThat(tx.getString("status")).isEqualTo("APPROVED");
+        List<TransactionRecord> sales = EmulatorExtension.emulator().transactions().stream()
+                .filter(t -> tx.getString("reference").equals(t.pnref())).toList();
+        assertThat(sales).hasSize(1);
+        assertThat(api.get("api/v1/entitlements?attendee=" + email + "&offering=" + offering).json()
+                .getBoolean("granted")).isTrue();
+    }
+
+    @Test
+    void anAnswerLaterThanTheClientTimeoutIsRecoveredWithoutASecondCharge() {
+        // The deployed application's Payflow client timeout is 5 s in the tests (failsafe configuration).
+        String offering = offering("slow-" + run, "41.00");
+        String email = "slow-" + run + "@example.com";
+        JsonObject order = order(offering, email);
+        EmulatorExtension.emulator().control().delayNext(8_000, 1);
+        JsonObject answer = api.post("api/v1/orders/" + order.getString("id") + "/payments", card(VISA),
+                "slow-" + run).json();
+        JsonObject tx = answer.getJsonObject("transaction");
+        assertThat(tx.getString("status")).isEqualTo("APPROVED");
+        assertThat(answer.getJsonObject("order").getString("status")).isEqualTo("PAID");
+        long salesForThisAmount = EmulatorExtension.emulator().transactions().stream()
+                .filter(t -> "S".equals(t.trxType()) && tx.getString("reference").equals(t.pnref())).count();
+        assertThat(salesForThisAmount).isEqualTo(1);
+        assertThat(api.get("api/v1/orders/" + order.getString("id")).json().getJsonArray("transactions")).hasSize(1);
+    }
+
+    @Test
     void validationErrorsAreProblemsNamingEachFieldAndWriteNothing() {
         ApiClient.Answer bad = api.put("api/v1/offerings/bad-" + run, """
                 {"title": "", "service": "CONCERTS", "type": "TRAINING_SESSION", "host": "not-an-email",
