@@ -32,7 +32,10 @@ mkdir -p "$DATA_DIR/tmp"
 "$JAVA" -cp ecommerce-it/target/classes org.eventcommerce.emulator.PayPalEmulator \
     --host 127.0.0.1 --port "$EMULATOR_PORT" &
 EMULATOR_PID=$!
-trap 'kill $EMULATOR_PID 2>/dev/null || true' EXIT
+PAYARA_PID=""
+# Stopping the script (Ctrl+C, or kill <script pid>) stops both processes.
+trap 'kill $EMULATOR_PID $PAYARA_PID 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
 
 export ECOMMERCE_DATA_DIR="$DATA_DIR"
 export ECOMMERCE_DB_URL="${ECOMMERCE_DB_URL:-jdbc:h2:file:$DATA_DIR/ecommerce;DB_CLOSE_ON_EXIT=FALSE}"
@@ -47,4 +50,6 @@ export TMPDIR="$DATA_DIR/tmp"
 echo "Starting Payara Micro on http://localhost:$PORT/ (data in $DATA_DIR)"
 "$JAVA" -Djava.io.tmpdir="$DATA_DIR/tmp" -jar ecommerce-it/target/payara-micro.jar \
     --deploy ecommerce-it/target/ecommerce.war --contextroot / --port "$PORT" \
-    --nocluster --rootdir "$DATA_DIR/payara" "$@"
+    --nocluster --rootdir "$DATA_DIR/payara" "$@" &
+PAYARA_PID=$!
+wait $PAYARA_PID

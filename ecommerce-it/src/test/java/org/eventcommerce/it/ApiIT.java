@@ -245,6 +245,46 @@ class ApiIT {
     }
 
     @Test
+    void inputsFoundByTheFirstTrialAreRefusedWithReadableMessages() {
+        // A 201-character attendee name used to fail with a 500 (column too short).
+        String offering = offering("names-" + run, "10.00");
+        ApiClient.Answer longName = api.post("api/v1/orders", """
+                {"offering": "%s", "attendee": {"email": "long-%s@example.com", "name": "%s"}}"""
+                .formatted(offering, run, "N".repeat(201)));
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("attendee.name");
+
+        // Amount errors are sentences, not bundle keys; an unknown currency is reported on the currency.
+        ApiClient.Answer decimals = api.put("api/v1/offerings/dec-" + run, """
+                {"title": "T", "service": "EVENTS", "type": "RECORDING", "host": "h@example.com",
+                 "fee": {"amount": "12.345", "currency": "USD"}}""");
+        JsonObject err = decimals.json().getJsonArray("errors").getJsonObject(0);
+        assertThat(err.getString("field")).isEqualTo("fee.amount");
+        assertThat(err.getString("message")).isEqualTo("USD amounts have at most 2 decimals.");
+        ApiClient.Answer xxx = api.put("api/v1/offerings/xxx-" + run, """
+                {"title": "T", "service": "EVENTS", "type": "RECORDING", "host": "h@example.com",
+                 "fee": {"amount": "12.00", "currency": "XXX"}}""");
+        assertThat(xxx.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("fee.currency");
+
+        // PayPal takes at most 10,000.00 in one payment.
+        ApiClient.Answer tooBig = api.put("api/v1/offerings/big-" + run, """
+                {"title": "T", "service": "EVENTS", "type": "RECORDING", "host": "h@example.com",
+                 "fee": {"amount": "10000.01", "currency": "USD"}}""");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().getJsonArray("errors").getJsonObject(0).getString("message")).contains("10000.00");
+
+        // What GET /settings shows can be sent back with PUT unchanged.
+        ApiClient.Answer roundTrip = api.put("api/v1/settings", api.get("api/v1/settings").body());
+        assertThat(roundTrip.status()).as(roundTrip.body()).isEqualTo(200);
+
+        // Method and media-type errors are problems with a readable title.
+        ApiClient.Answer wrongMethod = api.post("api/v1/entitlements", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().getString("title")).isEqualTo("Method Not Allowed");
+    }
+
+    @Test
     void settingsNeverReturnPasswordsAndRefuseInvalidValues() {
         ApiClient.Answer s = api.get("api/v1/settings");
         assertThat(s.status()).isEqualTo(200);

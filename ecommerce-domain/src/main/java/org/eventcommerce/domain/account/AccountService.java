@@ -17,6 +17,9 @@ import org.eventcommerce.domain.site.Site;
 @ApplicationScoped
 public class AccountService {
 
+    /** Longest display name (column {@code account.display_name}). */
+    public static final int MAX_NAME = 200;
+
     @PersistenceContext
     EntityManager em;
 
@@ -48,6 +51,10 @@ public class AccountService {
         String clean = Texts.clean(email);
         if (!Texts.isEmail(clean)) {
             throw ValidationException.of(field, "validation.email.format");
+        }
+        if (name != null && name.strip().length() > MAX_NAME) {
+            throw ValidationException.of(field.endsWith("email") ? field.replace("email", "name") : field + ".name",
+                    "validation.name.length", MAX_NAME);
         }
         Account a = find(site.getId(), clean).orElseGet(() -> {
             String n = Texts.clean(name);

@@ -17,6 +17,10 @@ public final class Messages {
     private Messages() {
     }
 
+    /** An argument that is itself a bundle key, shown in the reader's language (e.g. {@code mode.TEST}). */
+    public record Key(String key) {
+    }
+
     /** The message for {@code key} in {@code locale} (English when missing), formatted with {@code args}. */
     public static String format(Locale locale, String key, Object... args) {
         try {
@@ -24,7 +28,16 @@ public final class Messages {
                     Messages.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
                             ResourceBundle.Control.FORMAT_PROPERTIES));
             String pattern = b.getString(key);
-            return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, b.getLocale()).format(args);
+            if (args == null || args.length == 0) {
+                return pattern;
+            }
+            Object[] resolved = args.clone();
+            for (int i = 0; i < resolved.length; i++) {
+                if (resolved[i] instanceof Key k) {
+                    resolved[i] = format(locale, k.key());
+                }
+            }
+            return new MessageFormat(pattern, b.getLocale()).format(resolved);
         } catch (MissingResourceException e) {
             return key;
         }

@@ -28,6 +28,12 @@ import org.eventcommerce.payments.money.Money;
 @ApplicationScoped
 public class OfferingService {
 
+    /**
+     * The largest fee: PayPal refuses a single payment above 10,000 USD "in any currency" [WPPPF-2009 Table
+     * 3.2 "AMT"]; we apply the figure in the fee's own currency.
+     */
+    public static final java.math.BigDecimal MAX_FEE = new java.math.BigDecimal("10000.00");
+
     @PersistenceContext
     EntityManager em;
 
@@ -157,6 +163,8 @@ public class OfferingService {
         }
         if (!fee.isPositive()) {
             errors.add(new FieldError(field + ".amount", "validation.fee.positive"));
+        } else if (fee.amount().compareTo(MAX_FEE) > 0) {
+            errors.add(new FieldError(field + ".amount", "validation.fee.max", MAX_FEE.toPlainString()));
         }
         CommerceConfiguration c = settings.get(siteId);
         String code = fee.currency().getCurrencyCode();

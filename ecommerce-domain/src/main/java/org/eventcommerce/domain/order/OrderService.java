@@ -67,8 +67,12 @@ public class OrderService {
     public Placed place(Site site, String offeringId, String email, String name, String promotionCode) {
         Offering offering = offerings.get(site.getId(), offeringId);
         CommerceConfiguration config = settings.get(site.getId());
-        if (!config.isEnabled(offering.getService()) || offering.getFee().isEmpty()) {
+        if (!config.isEnabled(offering.getService())) {
             throw Problems.eCommerceDisabled(offering.getService().name());
+        }
+        if (offering.getFee().isEmpty()) {
+            throw new BusinessException("/problems/e-commerce-disabled", 422, "error.notForSale",
+                    "The offering is free or not for sale");
         }
         Money fee = offering.getFee().get();
         if (!config.getCurrency().equals(fee.currency())) {
@@ -84,11 +88,20 @@ public class OrderService {
         }
         Account attendee = accounts.findOrCreate(site, "attendee.email", email, name, Role.ATTENDEE);
         if (entitlements.hasActive(attendee, offering.getId())) {
-            throw Problems.orderState("The attendee already has access to this offering");
+            throw new BusinessException("/problems/order-state", 409, "error.alreadyEntitled",
+                    "The attendee already has access to this offering");
         }
         Optional<PurchaseOrder> open = findOpen(offering, attendee);
         if (open.isPresent()) {
-            return new Placed(open.get(), false);
+            if (open.get().getListPrice().equals(fee) && !hasOpenAttempt(open.get())) {
+                return new Placed(open.get(), false);
+            }
+            if (hasOpenAttempt(open.get())) {
+                throw Problems.orderState("A payment for the open order of this attendee is in progress");
+            }
+            // The fee changed since: the old unpaid order is cancelled and a new one placed at today's price.
+            open.get().cancel();
+            em.flush();
         }
         PurchaseOrder order = new PurchaseOrder(offering, attendee, fee, Money.zero(fee.currency()), null,
                 clock.instant());
@@ -128,6 +141,14 @@ public class OrderService {
     public List<PurchaseOrder> ofAttendee(Account attendee) {
         return em.createQuery("select o from PurchaseOrder o where o.attendee.id = :a order by o.createdAt desc",
                 PurchaseOrder.class).setParameter("a", attendee.getId()).getResultList();
+    }
+
+    private boolean hasOpenAttempt(PurchaseOrder order) {
+        return !em.createQuery("select t.id from PaymentTransaction t where t.order.id = :o and t.status in :st",
+                        Long.class).setParameter("o", order.getId())
+                .setParameter("st", List.of(org.eventcommerce.payments.PaymentStatus.PENDING,
+                        org.eventcommerce.payments.PaymentStatus.UNKNOWN, org.eventcommerce.payments.PaymentStatus.HELD))
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     private Optional<PurchaseOrder> findOpen(Offering offering, Account attendee) {

@@ -69,6 +69,10 @@ public class PaymentService {
         if (config.getAccountType() == null || !config.getAccountType().hasCardField()) {
             throw Problems.orderState("This site takes no card on its own payment page");
         }
+        if (!order.getOffering().getFee().map(order.getListPrice()::equals).orElse(false)) {
+            throw new BusinessException("/problems/order-state", 409, "error.priceChanged",
+                    "The offering's price changed since the order was placed");
+        }
         CardBrand brand = CardValidator.validate(card, config.getAcceptedCards(), CardValidator.currentMonth(clock));
         OperatingMode mode;
         PaymentGateway gateway;

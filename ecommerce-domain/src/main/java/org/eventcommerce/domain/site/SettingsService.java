@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eventcommerce.domain.common.Messages;
 import org.eventcommerce.domain.common.NotFoundException;
 import org.eventcommerce.domain.common.Texts;
 import org.eventcommerce.domain.common.ValidationException;
@@ -28,6 +29,9 @@ public class SettingsService {
     /** PayPal's PWD length rule [PFP-2009 Table 4.1: 6–32 characters]. */
     static final int PASSWORD_MIN = 6;
     static final int PASSWORD_MAX = 32;
+
+    /** The providers this version can take payments with (the others come with their connectors). */
+    static final java.util.Set<ProviderType> AVAILABLE_PROVIDERS = java.util.EnumSet.of(ProviderType.PAYFLOW_PRO);
 
     @PersistenceContext
     EntityManager em;
@@ -89,6 +93,8 @@ public class SettingsService {
         }
         if (u.providerType() == null) {
             errors.add(new FieldError("provider.type", "validation.provider.required"));
+        } else if (!AVAILABLE_PROVIDERS.contains(u.providerType())) {
+            errors.add(new FieldError("provider.type", "validation.provider.unavailable"));
         } else {
             if (u.currency() == null || !u.providerType().currencies().contains(u.currency())) {
                 errors.add(new FieldError("provider.currency", "validation.currency.provider",
@@ -148,8 +154,8 @@ public class SettingsService {
         }
     }
 
-    private static String label(OperatingMode m) {
-        return m.name();
+    private static Messages.Key label(OperatingMode m) {
+        return new Messages.Key("mode." + m.name());
     }
 
     private static void length(List<FieldError> errors, String field, String value, int max) {

@@ -12,7 +12,19 @@ public final class PayPalCurrencies {
 
     private static final Set<String> NO_DECIMALS = Set.of("JPY", "HUF", "TWD");
 
+    /**
+     * The currencies PayPal accepts for payments (PayPal REST "Currency codes" page; EC-2012 "Currency
+     * Codes"); each provider allows a subset of these.
+     */
+    public static final Set<String> SUPPORTED = Set.of("AUD", "BRL", "CAD", "CNY", "CZK", "DKK", "EUR", "HKD", "HUF",
+            "ILS", "JPY", "MYR", "MXN", "TWD", "NZD", "NOK", "PHP", "PLN", "GBP", "SGD", "SEK", "CHF", "THB", "USD");
+
     private PayPalCurrencies() {
+    }
+
+    /** True when PayPal takes payments in the ISO 4217 {@code code}. */
+    public static boolean isSupported(String code) {
+        return code != null && SUPPORTED.contains(code);
     }
 
     /** Decimals for {@code currency} on PayPal's wire (0 or 2 for every currency PayPal supports). */

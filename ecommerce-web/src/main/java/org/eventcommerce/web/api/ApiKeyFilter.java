@@ -34,8 +34,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             site = apiKeys.authenticate(header.substring(7).strip());
         }
         if (site.isEmpty()) {
-            ctx.abortWith(Problem.of(401, "/problems/unauthorized", "Unauthorized",
-                    "Send a valid API key as 'Authorization: Bearer <key>'."));
+            ctx.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problem.of(401, "/problems/unauthorized",
+                    "Unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'."))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             return;
         }
         caller.authenticate(site.get());

@@ -29,6 +29,8 @@ public class EntitlementsResource {
         List<FieldError> errors = new ArrayList<>();
         if (attendee == null || attendee.isBlank()) {
             errors.add(new FieldError("attendee", "validation.required"));
+        } else if (!org.eventcommerce.domain.common.Texts.isEmail(attendee.strip())) {
+            errors.add(new FieldError("attendee", "validation.email.format"));
         }
         if (offering == null || offering.isBlank()) {
             errors.add(new FieldError("offering", "validation.required"));

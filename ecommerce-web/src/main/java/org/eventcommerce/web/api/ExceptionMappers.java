@@ -63,7 +63,15 @@ public final class ExceptionMappers {
                 case 404 -> "/problems/not-found";
                 default -> "about:blank";
             };
-            return Problem.of(status, type, Problem.titleOf(type), e.getMessage());
+            String title = "about:blank".equals(type) ? e.getResponse().getStatusInfo().getReasonPhrase()
+                    : Problem.titleOf(type);
+            return Problem.of(status, type, title, switch (status) {
+                case 404 -> "No such resource.";
+                case 405 -> "This method is not allowed on this resource.";
+                case 406 -> "This resource answers application/json only.";
+                case 415 -> "Send the body as application/json.";
+                default -> title;
+            });
         }
     }
 

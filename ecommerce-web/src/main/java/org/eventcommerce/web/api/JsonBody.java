@@ -211,6 +211,10 @@ public final class JsonBody {
             m.error("currency", "validation.currency.iso");
             return null;
         }
+        if (!PayPalCurrencies.isSupported(c.getCurrencyCode())) {
+            m.error("currency", "validation.currency.unsupported", c.getCurrencyCode());
+            return null;
+        }
         if (!amount.matches("-?\\d{1,13}(\\.\\d{1,4})?")) {
             m.error("amount", "validation.amount.format");
             return null;

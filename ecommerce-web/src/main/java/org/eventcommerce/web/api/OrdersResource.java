@@ -62,7 +62,7 @@ public class OrdersResource {
         String code = b.string("promotionCode", false);
         b.finish();
         OrderService.Placed placed = orders.place(caller.site(), offering, email, name, code);
-        return Response.status(placed.created() ? 201 : 200).entity(order(placed.order(), false).toString()).build();
+        return Response.status(201).entity(order(placed.order(), false).toString()).build();
     }
 
     /** The order with its transactions. */

@@ -12,7 +12,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -41,7 +40,9 @@ public class SettingsResource {
             "paymentPage", "promotionCodesEnabled", "provider");
     private static final Set<String> PROVIDER_FIELDS = Set.of("type", "credentials", "accountType", "acceptedCards",
             "expressCheckout", "paypalEmail", "currency");
-    private static final Set<String> CREDENTIAL_FIELDS = Set.of("partnerId", "vendor", "user", "password");
+    /** {@code passwordSet} is what GET shows; a PUT may send it back and it is ignored. */
+    private static final Set<String> CREDENTIAL_FIELDS = Set.of("partnerId", "vendor", "user", "password",
+            "passwordSet");
 
     @Inject
     ApiCaller caller;
@@ -72,9 +73,9 @@ public class SettingsResource {
         ZoneId zone = cur.timeZone();
         String tz = b.string("timeZone", false);
         if (tz != null) {
-            try {
+            if (ZoneId.getAvailableZoneIds().contains(tz)) {
                 zone = ZoneId.of(tz);
-            } catch (DateTimeException e) {
+            } else {
                 b.error("timeZone", "validation.timeZone.unknown");
             }
         }

@@ -26,6 +26,7 @@ import org.eventcommerce.domain.order.OrderStatus;
 import org.eventcommerce.domain.order.PaymentLinks;
 import org.eventcommerce.domain.order.PurchaseOrder;
 import org.eventcommerce.domain.payment.PaymentRecorder;
+import org.eventcommerce.domain.payment.PaymentOutcomes;
 import org.eventcommerce.domain.payment.PaymentService;
 import org.eventcommerce.domain.payment.PaymentTransaction;
 import org.eventcommerce.domain.site.CommerceConfiguration;
@@ -170,8 +171,9 @@ public class PaymentPage implements Serializable {
                     Card.of(cardNumber, normalizeExpiry(cardExpiry), cardCvv, blankToNull(cardHolder)));
             switch (t.getStatus()) {
                 case APPROVED -> confirm(t.getReference(), t.getAmount());
-                case DECLINED -> notice("error", Bundle.text("payment.declined", nullToEmpty(t.getResultCode()),
-                        nullToEmpty(t.getMessage())));
+                case DECLINED -> notice("error", PaymentOutcomes.isMerchantSetupProblem(t.getResultCode())
+                        ? Bundle.text("payment.merchantProblem", nullToEmpty(t.getResultCode()))
+                        : Bundle.text("payment.declined", nullToEmpty(t.getResultCode()), nullToEmpty(t.getMessage())));
                 case HELD -> close("info", Bundle.text("payment.held"));
                 case NOT_SENT -> notice("warn", Bundle.text("payment.notSent"));
                 case UNKNOWN, PENDING -> close("warn", Bundle.text("payment.unknown"));
