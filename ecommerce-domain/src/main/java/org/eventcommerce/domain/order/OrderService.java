@@ -19,6 +19,8 @@ import org.eventcommerce.domain.common.Texts;
 import org.eventcommerce.domain.entitlement.EntitlementService;
 import org.eventcommerce.domain.offering.Offering;
 import org.eventcommerce.domain.offering.OfferingService;
+import org.eventcommerce.domain.promotion.PromotionCodeService;
+import org.eventcommerce.domain.promotion.RedemptionService;
 import org.eventcommerce.domain.site.CommerceConfiguration;
 import org.eventcommerce.domain.site.SettingsService;
 import org.eventcommerce.domain.site.Site;
@@ -45,6 +47,12 @@ public class OrderService {
 
     @Inject
     EntitlementService entitlements;
+
+    @Inject
+    PromotionCodeService promotionCodes;
+
+    @Inject
+    RedemptionService redemptions;
 
     @Inject
     Clock clock;
@@ -78,39 +86,58 @@ public class OrderService {
         if (!config.getCurrency().equals(fee.currency())) {
             throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
         }
-        if (Texts.clean(promotionCode) != null) {
-            if (!config.isPromotionCodesEnabled()) {
-                throw new BusinessException("/problems/promotion-codes-disabled", 422, "error.promotionCodesDisabled",
-                        "Promotion codes are not enabled for this site");
-            }
-            throw new BusinessException("/problems/promotion-code-unknown", 422, "error.promotionCodeUnknown",
-                    "No such promotion code");
-        }
+        PromotionCodeService.Quote quote = Texts.clean(promotionCode) == null ? null
+                : promotionCodes.quote(site, offering, fee, promotionCode);
         Account attendee = accounts.findOrCreate(site, "attendee.email", email, name, Role.ATTENDEE);
         if (entitlements.hasActive(attendee, offering.getId())) {
             throw new BusinessException("/problems/order-state", 409, "error.alreadyEntitled",
                     "The attendee already has access to this offering");
         }
         Optional<PurchaseOrder> open = findOpen(offering, attendee);
+        String code = quote == null ? null : quote.code().getCode();
         if (open.isPresent()) {
-            if (open.get().getListPrice().equals(fee) && !hasOpenAttempt(open.get())) {
+            boolean same = open.get().getListPrice().equals(fee)
+                    && java.util.Objects.equals(open.get().getPromotionCode(), code);
+            if (same && !hasOpenAttempt(open.get())) {
                 return new Placed(open.get(), false);
             }
             if (hasOpenAttempt(open.get())) {
                 throw Problems.orderState("A payment for the open order of this attendee is in progress");
             }
-            // The fee changed since: the old unpaid order is cancelled and a new one placed at today's price.
+            // The fee or the code changed since: the old unpaid order is cancelled (its code use released)
+            // and a new one placed at today's price.
             open.get().cancel();
+            redemptions.release(open.get());
             em.flush();
         }
-        PurchaseOrder order = new PurchaseOrder(offering, attendee, fee, Money.zero(fee.currency()), null,
-                clock.instant());
+        PurchaseOrder order = new PurchaseOrder(offering, attendee, fee,
+                quote == null ? Money.zero(fee.currency()) : quote.discount(), code, clock.instant());
         em.persist(order);
+        if (quote != null) {
+            redemptions.reserve(quote.code(), order);
+        }
         if (order.getTotal().isZero()) {
             order.markPaid(clock.instant());
+            redemptions.confirm(order);
             entitlements.grant(order, clock.instant());
         }
         return new Placed(order, true);
+    }
+
+    /**
+     * Enters (or, with a blank code, removes) a promotion code on an unpaid order, from the payment page: the
+     * order is placed again with the code, which cancels the old order and releases its code use.
+     *
+     * @return the order to pay now (a new one when anything changed)
+     * @throws BusinessException the promotion-code problem that applies, or order-state when not payable
+     */
+    @Transactional
+    public PurchaseOrder applyPromotionCode(String orderPublicId, String code) {
+        PurchaseOrder o = find(orderPublicId).orElseThrow(() -> new NotFoundException("Order"));
+        if (o.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+            throw Problems.orderState("The order is " + o.getStatus());
+        }
+        return place(o.getSite(), o.getOffering().getExternalId(), o.getAttendee().getEmail(), null, code).order();
     }
 
     /** @throws NotFoundException when the order is not in the site */

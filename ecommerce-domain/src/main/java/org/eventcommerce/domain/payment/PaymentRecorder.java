@@ -12,6 +12,10 @@ import org.eventcommerce.domain.entitlement.EntitlementService;
 import org.eventcommerce.domain.order.OrderService;
 import org.eventcommerce.domain.order.OrderStatus;
 import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.promotion.PromotionCode;
+import org.eventcommerce.domain.promotion.PromotionCodeService;
+import org.eventcommerce.domain.promotion.PromotionProblems;
+import org.eventcommerce.domain.promotion.RedemptionService;
 import org.eventcommerce.domain.site.CommerceConfiguration;
 import org.eventcommerce.payments.Attempt;
 import org.eventcommerce.payments.OperatingMode;
@@ -38,6 +42,12 @@ public class PaymentRecorder {
     EntitlementService entitlements;
 
     @Inject
+    RedemptionService redemptions;
+
+    @Inject
+    PromotionCodeService promotionCodes;
+
+    @Inject
     Clock clock;
 
     /**
@@ -61,6 +71,12 @@ public class PaymentRecorder {
                 .getResultList();
         if (!open.isEmpty()) {
             throw Problems.orderState("A payment for this order is already in progress");
+        }
+        if (order.getPromotionCode() != null && redemptions.reserved(order).isEmpty()) {
+            // The code's use was released by an earlier decline: take a use again, or fail as used up.
+            PromotionCode code = promotionCodes.find(order.getSite().getId(), order.getPromotionCode())
+                    .orElseThrow(PromotionProblems::unknown);
+            redemptions.reserve(code, order);
         }
         PaymentTransaction t = new PaymentTransaction(order, TransactionKind.SALE, order.getTotal(), mode,
                 config.getProviderType(), Attempt.newAttempt(), brand, last4, clock.instant());
@@ -87,6 +103,8 @@ public class PaymentRecorder {
         t.record(result, clock.instant());
         if (result.status() == PaymentStatus.APPROVED) {
             approve(order);
+        } else if (result.status() == PaymentStatus.DECLINED || result.status() == PaymentStatus.NOT_SENT) {
+            redemptions.release(order);
         }
         return t;
     }
@@ -100,6 +118,8 @@ public class PaymentRecorder {
         t.settle(status, reference, resultCode, message, clock.instant());
         if (status == PaymentStatus.APPROVED) {
             approve(order);
+        } else if (status == PaymentStatus.DECLINED) {
+            redemptions.release(order);
         }
         return t;
     }
@@ -120,6 +140,7 @@ public class PaymentRecorder {
     private void approve(PurchaseOrder order) {
         if (order.getStatus() == OrderStatus.AWAITING_PAYMENT) {
             order.markPaid(clock.instant());
+            redemptions.confirm(order);
             entitlements.grant(order, clock.instant());
         }
     }

@@ -82,6 +82,20 @@ public class CommerceConfiguration extends BaseEntity {
     @Column(name = "promotion_codes_enabled", nullable = false)
     private boolean promotionCodesEnabled;
 
+    /** Promotion-code e-mail template (null: the built-in default of the mail package). */
+    @Column(name = "mail_subject")
+    private String mailSubject;
+
+    @Column(name = "mail_text")
+    private String mailText;
+
+    @Column(name = "mail_html")
+    private String mailHtml;
+
+    /** In Test mode, every mail goes to this one address instead (null: mail stays in the outbox). */
+    @Column(name = "test_mail_redirect")
+    private String testMailRedirect;
+
     @OneToMany(mappedBy = "configuration", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<ProviderCredentials> credentials = new ArrayList<>();
 
@@ -206,6 +220,34 @@ public class CommerceConfiguration extends BaseEntity {
     /** Finds the set for {@code mode}, if present. */
     public Optional<ProviderCredentials> findCredentials(OperatingMode mode) {
         return credentials.stream().filter(c -> c.getMode() == mode).findFirst();
+    }
+
+    public String getMailSubject() {
+        return mailSubject;
+    }
+
+    public String getMailText() {
+        return mailText;
+    }
+
+    public String getMailHtml() {
+        return mailHtml;
+    }
+
+    public String getTestMailRedirect() {
+        return testMailRedirect;
+    }
+
+    /**
+     * Replaces the promotion-code mail template and the Test-mode redirect address (already validated by the
+     * mail package; null restores the default / keeps mail in the outbox).
+     */
+    public void changeMail(String subject, String text, String html, String testRedirect, Instant now) {
+        this.mailSubject = subject;
+        this.mailText = text;
+        this.mailHtml = html;
+        this.testMailRedirect = testRedirect;
+        this.updatedAt = now;
     }
 
     /** Applies an already validated update (see {@link SettingsService#update}). */

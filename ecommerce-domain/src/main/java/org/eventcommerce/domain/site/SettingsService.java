@@ -72,6 +72,52 @@ public class SettingsService {
         return c;
     }
 
+    /** The promotion-code mail settings as typed (see {@link #updateMail}). */
+    public record MailInput(String subject, String text, String html, String testRedirect) {
+    }
+
+    /**
+     * {@link #update} and, when {@code mail} is not null, {@link #updateMail}, in one transaction: a broken
+     * rule in either saves nothing of both.
+     */
+    @Transactional
+    public CommerceConfiguration update(long siteId, SettingsUpdate u, MailInput mail) {
+        CommerceConfiguration c = update(siteId, u);
+        return mail == null ? c : updateMail(siteId, mail.subject(), mail.text(), mail.html(), mail.testRedirect());
+    }
+
+    /**
+     * Saves the promotion-code mail template and the Test-mode redirect address. Blank template parts
+     * restore the defaults; a blank redirect keeps Test-mode mail in the outbox.
+     *
+     * @throws ValidationException with fields {@code mail.subject}, {@code mail.text}, {@code mail.html},
+     *                             {@code mail.testRedirect}; nothing is saved
+     */
+    @Transactional
+    public CommerceConfiguration updateMail(long siteId, String subject, String text, String html,
+                                            String testRedirect) {
+        CommerceConfiguration c = get(siteId);
+        String s = Texts.clean(subject);
+        String t = Texts.clean(text);
+        String h = Texts.clean(html);
+        String r = Texts.clean(testRedirect);
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldError e : org.eventcommerce.domain.mail.MailTemplate.validate(
+                s == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_SUBJECT : s,
+                t == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_TEXT : t,
+                h == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_HTML : h)) {
+            errors.add(e.field().startsWith("mail.") ? e : new FieldError("mail." + e.field(), e.key(), e.args()));
+        }
+        if (r != null && !Texts.isEmail(r)) {
+            errors.add(new FieldError("mail.testRedirect", "validation.email.format"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        c.changeMail(s, t, h, r, clock.instant());
+        return c;
+    }
+
     private void validate(CommerceConfiguration current, SettingsUpdate u) {
         List<FieldError> errors = new ArrayList<>();
         if (u.mode() == null) {

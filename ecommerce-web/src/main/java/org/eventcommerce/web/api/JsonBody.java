@@ -133,6 +133,24 @@ public final class JsonBody {
         return fallback;
     }
 
+    /** A whole-number field, or null when absent; a non-integer is an error. */
+    public Integer integer(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonValue v = json.get(name);
+        if (v.getValueType() == JsonValue.ValueType.NUMBER && ((jakarta.json.JsonNumber) v).isIntegral()) {
+            try {
+                return ((jakarta.json.JsonNumber) v).intValueExact();
+            } catch (ArithmeticException e) {
+                error(name, "validation.type.integer");
+                return null;
+            }
+        }
+        error(name, "validation.type.integer");
+        return null;
+    }
+
     /** An enum field by its exact name; unknown values are an error listing the allowed ones. */
     public <E extends Enum<E>> E enumValue(String name, Class<E> type, boolean required) {
         String s = string(name, required);

@@ -37,7 +37,7 @@ import org.eventcommerce.payments.OperatingMode;
 public class SettingsResource {
 
     private static final Set<String> FIELDS = Set.of("services", "mode", "timeZone", "merchantName", "supportInfo",
-            "paymentPage", "promotionCodesEnabled", "provider");
+            "paymentPage", "promotionCodesEnabled", "provider", "promotionMail");
     private static final Set<String> PROVIDER_FIELDS = Set.of("type", "credentials", "accountType", "acceptedCards",
             "expressCheckout", "paypalEmail", "currency");
     /** {@code passwordSet} is what GET shows; a PUT may send it back and it is ignored. */
@@ -128,10 +128,22 @@ public class SettingsResource {
                 }
             }
         }
+        JsonBody mail = b.object("promotionMail", Set.of("subject", "text", "html", "testRedirect"), false);
+        CommerceConfiguration current = settings.get(caller.siteId());
+        String mailSubject = current.getMailSubject();
+        String mailText = current.getMailText();
+        String mailHtml = current.getMailHtml();
+        String redirect = current.getTestMailRedirect();
+        if (mail != null) {
+            mailSubject = mail.has("subject") ? mail.string("subject", false) : mailSubject;
+            mailText = mail.has("text") ? mail.string("text", false) : mailText;
+            mailHtml = mail.has("html") ? mail.string("html", false) : mailHtml;
+            redirect = mail.keys().contains("testRedirect") ? mail.string("testRedirect", false) : redirect;
+        }
         b.finish();
         CommerceConfiguration saved = settings.update(caller.siteId(), new SettingsUpdate(events, training, mode, zone,
                 merchant, support, header, footer, codes, type, accountType, cards, express, paypalEmail, currency,
-                creds));
+                creds), mail == null ? null : new SettingsService.MailInput(mailSubject, mailText, mailHtml, redirect));
         return toJson(saved).toString();
     }
 
@@ -172,6 +184,11 @@ public class SettingsResource {
                 .add("paymentPage", Json.object().add("header", Json.string(c.getPageHeader()))
                         .add("footer", Json.string(c.getPageFooter())))
                 .add("promotionCodesEnabled", c.isPromotionCodesEnabled())
+                .add("promotionMail", Json.object()
+                        .add("subject", Json.string(c.getMailSubject()))
+                        .add("text", Json.string(c.getMailText()))
+                        .add("html", Json.string(c.getMailHtml()))
+                        .add("testRedirect", Json.string(c.getTestMailRedirect())))
                 .add("provider", Json.object().add("type", c.getProviderType().name())
                         .add("credentials", creds)
                         .add("accountType", c.getAccountType() == null ? JsonValue.NULL

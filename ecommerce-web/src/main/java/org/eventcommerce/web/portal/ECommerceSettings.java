@@ -26,10 +26,10 @@ import org.eventcommerce.payments.OperatingMode;
 import org.eventcommerce.web.security.CurrentUser;
 
 /**
- * The site administrator's E-Commerce page ({@code /admin/ecommerce.xhtml}, MISSION.md M1, M3, M4, M10, M11):
- * services, operating mode, time zone, company information, payment page texts and the provider, saved
- * with Update through {@link SettingsService#update}. Passwords are write-only: the fields start empty and
- * an empty field keeps the stored password.
+ * The site administrator's E-Commerce page ({@code /admin/ecommerce.xhtml}, MISSION.md M1, M3, M4, M8, M10, M11):
+ * services, operating mode, time zone, company information, promotion codes on or off, payment page texts and the
+ * provider, saved with Update through {@link SettingsService#update}. Passwords are write-only: the fields start
+ * empty and an empty field keeps the stored password.
  */
 @Named("eCommerceSettings")
 @ViewScoped
@@ -69,8 +69,9 @@ public class ECommerceSettings implements Serializable {
     private final Credentials test = new Credentials();
     private final Credentials production = new Credentials();
 
-    // Kept as loaded: not edited on this page.
     private boolean promotionCodesEnabled;
+
+    // Kept as loaded: not edited on this page.
     private String paypalEmail;
     private String currency;
 
@@ -168,6 +169,7 @@ public class ECommerceSettings implements Serializable {
         ids.put("timeZone", "timeZone");
         ids.put("merchantName", "merchantName");
         ids.put("supportInfo", "supportInfo");
+        ids.put("promotionCodesEnabled", "promotionCodesEnabled");
         ids.put("paymentPage.header", "pageHeader");
         ids.put("paymentPage.footer", "pageFooter");
         ids.put("provider.type", "providerType");
@@ -359,5 +361,14 @@ public class ECommerceSettings implements Serializable {
 
     public String getCurrency() {
         return currency;
+    }
+
+    /** True when promotion codes may be created and redeemed on the site (MISSION.md M8). */
+    public boolean isPromotionCodesEnabled() {
+        return promotionCodesEnabled;
+    }
+
+    public void setPromotionCodesEnabled(boolean promotionCodesEnabled) {
+        this.promotionCodesEnabled = promotionCodesEnabled;
     }
 }

@@ -108,6 +108,12 @@ public class PaymentPage implements Serializable {
     private String notice;
     private String noticeSeverity;
 
+    private boolean promotionCodes;
+    private String appliedCode;
+    private BigDecimal listAmount;
+    private BigDecimal discountAmount;
+    private String codeInput;
+
     // Card input: number and CVV are cleared after every attempt.
     private String cardNumber;
     private String cardExpiry;
@@ -147,6 +153,10 @@ public class PaymentPage implements Serializable {
         offeringTitle = o.getOffering().getTitle();
         offeringType = o.getOffering().getType().name();
         totalAmount = o.getTotal().amount();
+        listAmount = o.getListPrice().amount();
+        discountAmount = o.getDiscount().amount();
+        appliedCode = o.getPromotionCode();
+        promotionCodes = config.isPromotionCodesEnabled();
         currency = o.getCurrency().getCurrencyCode();
         brands = config.getAccountType() != null && config.getAccountType().hasCardField()
                 ? config.getAcceptedCards() : List.of();
@@ -348,6 +358,60 @@ public class PaymentPage implements Serializable {
     /** The offering type's name ({@code LIVE_EVENT}...), for the bundle key {@code offeringType.*}. */
     public String getOfferingType() {
         return offeringType;
+    }
+
+    /**
+     * Applies the promotion code typed (or removes it when blank) and moves to the payment page of the order
+     * that results, which shows the discount and the new total before paying.
+     */
+    public void applyCode() {
+        if (!valid || state != State.FORM) {
+            return;
+        }
+        try {
+            PurchaseOrder changed = orders.applyPromotionCode(order, codeInput);
+            FacesContext.getCurrentInstance().getExternalContext().redirect(
+                    FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/pay/"
+                            + changed.getPublicId() + "?sig=" + links.signature(changed.getPublicId()));
+        } catch (org.eventcommerce.domain.common.BusinessException e) {
+            FacesContext.getCurrentInstance().addMessage("payment:promotionCode",
+                    new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
+                            org.eventcommerce.domain.common.Messages.format(Bundle.locale(), e.messageKey(),
+                                    e.arguments()), null));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public boolean isPromotionCodes() {
+        return promotionCodes;
+    }
+
+    public String getAppliedCode() {
+        return appliedCode;
+    }
+
+    /** True when a discount applies to this order. */
+    public boolean isDiscounted() {
+        return discountAmount != null && discountAmount.signum() > 0;
+    }
+
+    /** The list price, formatted for the reader. */
+    public String getListPrice() {
+        return Formats.money(listAmount, currency(), Bundle.locale());
+    }
+
+    /** The discount, formatted for the reader. */
+    public String getDiscount() {
+        return Formats.money(discountAmount, currency(), Bundle.locale());
+    }
+
+    public String getCodeInput() {
+        return codeInput;
+    }
+
+    public void setCodeInput(String codeInput) {
+        this.codeInput = codeInput;
     }
 
     /** The total to pay, formatted for the reader. */

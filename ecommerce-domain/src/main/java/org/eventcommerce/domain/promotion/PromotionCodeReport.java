@@ -1,0 +1,178 @@
+package org.eventcommerce.domain.promotion;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.common.ValidationException.FieldError;
+import org.eventcommerce.domain.site.Site;
+
+/**
+ * The promotion code report (MISSION.md M9; API.md {@code GET /api/v1/promotion-codes}): find codes by
+ * creation date range (inclusive days in the site's time zone), code prefix, recipient prefix (name or
+ * e-mail, case-insensitive) and status; page through them in the database; extend and delete them.
+ */
+@ApplicationScoped
+public class PromotionCodeReport {
+
+    /** Page size limit. */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Filters; any may be null. */
+    public record Filter(LocalDate createdFrom, LocalDate createdTo, String code, String recipient, CodeStatus status) {
+    }
+
+    /** One page and the total number of matching codes. */
+    public record Page(List<PromotionCode> items, long total) {
+    }
+
+    /** The codes matching {@code f}, newest first. @throws ValidationException for a bad range or paging */
+    @Transactional
+    public Page find(Site site, Filter f, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ValidationException.of("size", "validation.page", MAX_PAGE_SIZE);
+        }
+        if (f.createdFrom() != null && f.createdTo() != null && f.createdTo().isBefore(f.createdFrom())) {
+            throw ValidationException.of("createdTo", "validation.dateRange");
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(site, f, params);
+        TypedQuery<PromotionCode> q = em.createQuery("select c from PromotionCode c where " + where
+                + " order by c.createdAt desc, c.id desc", PromotionCode.class);
+        TypedQuery<Long> count = em.createQuery("select count(c) from PromotionCode c where " + where, Long.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        q.setFirstResult(page * size).setMaxResults(size);
+        List<PromotionCode> items = q.getResultList();
+        items.forEach(c -> c.getRecipients().size());
+        return new Page(items, count.getSingleResult());
+    }
+
+    private String where(Site site, Filter f, Map<String, Object> params) {
+        ZoneId zone = site.getTimeZone();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<String> w = new ArrayList<>();
+        w.add("c.site.id = :site");
+        params.put("site", site.getId());
+        if (f.createdFrom() != null) {
+            w.add("c.createdAt >= :from");
+            params.put("from", f.createdFrom().atStartOfDay(zone).toInstant());
+        }
+        if (f.createdTo() != null) {
+            w.add("c.createdAt < :to");
+            params.put("to", f.createdTo().plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        if (f.code() != null && !f.code().isBlank()) {
+            w.add("c.code like :code escape '\\'");
+            params.put("code", escape(PromotionCodes.normalize(f.code())) + "%");
+        }
+        if (f.recipient() != null && !f.recipient().isBlank()) {
+            w.add("exists (select r.id from PromotionCodeRecipient r where r.code = c and "
+                    + "(r.emailKey like :rcp escape '\\' or lower(r.name) like :rcp escape '\\'))");
+            params.put("rcp", escape(f.recipient().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (f.status() != null) {
+            String usedUp = "(c.usageLimit is not null and c.usedCount >= c.usageLimit)";
+            String expired = "c.expiresOn < :today";
+            if (f.status() == CodeStatus.EXPIRED || f.status() == CodeStatus.ACTIVE) {
+                params.put("today", today);
+            }
+            switch (f.status()) {
+                case DELETED -> w.add("c.deletedAt is not null");
+                case USED_UP -> w.add("c.deletedAt is null and " + usedUp);
+                case EXPIRED -> w.add("c.deletedAt is null and not " + usedUp + " and " + expired);
+                case ACTIVE -> w.add("c.deletedAt is null and not " + usedUp + " and c.expiresOn >= :today");
+            }
+        }
+        return String.join(" and ", w);
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * Moves the expiry of every listed code to {@code date}; refused whole when the date is before today (site
+     * time zone), a code is unknown, or a code is deleted.
+     *
+     * @return how many codes were extended
+     */
+    @Transactional
+    public int extend(Site site, List<String> codes, LocalDate date) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), site.getTimeZone());
+        List<FieldError> errors = new ArrayList<>();
+        if (date == null) {
+            errors.add(new FieldError("expiresOn", "validation.required"));
+        } else if (date.isBefore(today)) {
+            errors.add(new FieldError("expiresOn", "validation.promotion.expiresInPast", today.toString()));
+        }
+        List<PromotionCode> found = load(site, codes, errors);
+        for (PromotionCode c : found) {
+            if (c.isDeleted()) {
+                errors.add(new FieldError("codes", "validation.promotion.deletedCode", c.getCode()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        found.forEach(c -> c.extendTo(date));
+        return found.size();
+    }
+
+    /** Deletes every listed code (already deleted ones count too). @return how many codes were deleted */
+    @Transactional
+    public int delete(Site site, List<String> codes) {
+        List<FieldError> errors = new ArrayList<>();
+        List<PromotionCode> found = load(site, codes, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Instant now = clock.instant();
+        found.forEach(c -> c.delete(now));
+        return found.size();
+    }
+
+    private List<PromotionCode> load(Site site, List<String> codes, List<FieldError> errors) {
+        if (codes == null || codes.isEmpty()) {
+            errors.add(new FieldError("codes", "validation.required"));
+            return List.of();
+        }
+        List<PromotionCode> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String raw : codes) {
+            String code = PromotionCodes.normalize(raw);
+            if (code == null || !seen.add(code)) {
+                continue;
+            }
+            List<PromotionCode> hit = em.createQuery("select c from PromotionCode c where c.site.id = :s and c.code = :c",
+                    PromotionCode.class).setParameter("s", site.getId()).setParameter("c", code).getResultList();
+            if (hit.isEmpty()) {
+                errors.add(new FieldError("codes", "validation.promotion.unknownCode", code));
+            } else {
+                out.add(hit.get(0));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,275 @@
+package org.eventcommerce.domain.promotion;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.common.ValidationException.FieldError;
+import org.eventcommerce.domain.offering.Offering;
+import org.eventcommerce.domain.site.CommerceConfiguration;
+import org.eventcommerce.domain.site.SettingsService;
+import org.eventcommerce.domain.site.Site;
+import org.eventcommerce.payments.money.Money;
+
+/**
+ * Creates, finds, prices, extends and deletes promotion codes (MISSION.md M8, M9). Creation checks every rule
+ * first and writes nothing at all when one is broken (no partial batch, no mail).
+ */
+@ApplicationScoped
+public class PromotionCodeService {
+
+    /** Currencies a fixed discount may be in (MISSION.md M8). */
+    public static final Set<String> DISCOUNT_CURRENCIES = Set.of("USD", "CAD", "GBP");
+    /** The most codes one request may create. */
+    public static final int MAX_CODES_PER_REQUEST = 10_000;
+    /** The most generated codes per recipient (or in all without recipients). */
+    public static final int MAX_QUANTITY = 1_000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    Clock clock;
+
+    private final CodeGenerator generator = new CodeGenerator();
+
+    /** One created code and whom it is for. */
+    public record Created(PromotionCode code, List<Recipient> recipients) {
+    }
+
+    /** The outcome of a create: the batch id (for mail progress) and the codes. */
+    public record Batch(String batchId, List<Created> codes) {
+    }
+
+    /** What a code takes off an offering's price (API.md Quotes). */
+    public record Quote(Money listPrice, Money discount, Money total, PromotionCode code) {
+    }
+
+    /**
+     * Validates and creates the codes of {@code request} in one transaction.
+     *
+     * @throws org.eventcommerce.domain.common.BusinessException {@code /problems/promotion-codes-disabled}
+     * @throws ValidationException listing every broken rule; nothing is written
+     */
+    @Transactional
+    public Batch create(Site site, CreateCodes r) {
+        CommerceConfiguration config = settings.get(site.getId());
+        if (!config.isPromotionCodesEnabled()) {
+            throw PromotionProblems.disabled();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<Recipient> recipients = List.of();
+        try {
+            recipients = RecipientFile.ofTyped(r.recipients());
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        if (r.service() == null) {
+            errors.add(new FieldError("service", "validation.required"));
+        }
+        if (r.appliesTo() == null) {
+            errors.add(new FieldError("appliesTo", "validation.required"));
+        }
+        Integer limit = usageLimit(r, errors);
+        Discount discount = discount(r, errors);
+        LocalDate today = LocalDate.now(clock.withZone(site.getTimeZone()));
+        if (r.expiresOn() == null) {
+            errors.add(new FieldError("expiresOn", "validation.required"));
+        } else if (r.expiresOn().isBefore(today)) {
+            errors.add(new FieldError("expiresOn", "validation.promotion.expiresInPast", today.toString()));
+        }
+        List<String> strings = new ArrayList<>();
+        int codesWanted = 0;
+        if (r.codeType() == null) {
+            errors.add(new FieldError("codeType", "validation.required"));
+        } else if (r.codeType() == CodeType.CUSTOM) {
+            String custom = PromotionCodes.normalize(r.customCode());
+            if (custom == null || custom.isEmpty()) {
+                errors.add(new FieldError("customCode", "validation.required"));
+            } else if (!PromotionCodes.isValidCustom(custom)) {
+                errors.add(new FieldError("customCode", "validation.promotion.customFormat"));
+            } else if (exists(site.getId(), custom)) {
+                errors.add(new FieldError("customCode", "validation.promotion.customTaken", custom));
+            } else {
+                strings.add(custom);
+            }
+        } else {
+            int quantity = r.quantity() == null ? 1 : r.quantity();
+            if (quantity < 1 || quantity > MAX_QUANTITY) {
+                errors.add(new FieldError("quantity", "validation.promotion.quantity", MAX_QUANTITY));
+            }
+            if (r.codeLength() == null || r.codeLength() < PromotionCodes.MIN_LENGTH
+                    || r.codeLength() > PromotionCodes.MAX_LENGTH) {
+                errors.add(new FieldError("codeLength", "validation.promotion.codeLength",
+                        PromotionCodes.MIN_LENGTH, PromotionCodes.MAX_LENGTH));
+            }
+            codesWanted = recipients.isEmpty() ? quantity : quantity * recipients.size();
+            if (codesWanted > MAX_CODES_PER_REQUEST) {
+                errors.add(new FieldError("quantity", "validation.promotion.tooManyCodes", codesWanted,
+                        MAX_CODES_PER_REQUEST));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (r.codeType() == CodeType.GENERATED) {
+            Set<String> fresh = new HashSet<>();
+            try {
+                strings.addAll(generator.generate(codesWanted, r.codeLength(),
+                        s -> !fresh.add(s) || exists(site.getId(), s)));
+            } catch (IllegalStateException exhausted) {
+                throw ValidationException.of("codeLength", "validation.promotion.codeSpace", r.codeLength());
+            }
+        }
+        String batchId = UUID.randomUUID().toString();
+        List<Created> created = new ArrayList<>();
+        if (r.codeType() == CodeType.CUSTOM) {
+            PromotionCode code = newCode(site, strings.get(0), r, discount, limit, batchId);
+            recipients.forEach(p -> code.addRecipient(p.email(), p.name()));
+            em.persist(code);
+            created.add(new Created(code, recipients));
+        } else if (recipients.isEmpty()) {
+            for (String s : strings) {
+                PromotionCode code = newCode(site, s, r, discount, limit, batchId);
+                em.persist(code);
+                created.add(new Created(code, List.of()));
+            }
+        } else {
+            int perRecipient = r.quantity() == null ? 1 : r.quantity();
+            int i = 0;
+            for (Recipient p : recipients) {
+                for (int k = 0; k < perRecipient; k++) {
+                    PromotionCode code = newCode(site, strings.get(i++), r, discount, limit, batchId);
+                    code.addRecipient(p.email(), p.name());
+                    em.persist(code);
+                    created.add(new Created(code, List.of(p)));
+                }
+            }
+        }
+        em.flush();
+        return new Batch(batchId, created);
+    }
+
+    /**
+     * Finds a usable code for {@code offering} and prices it; creates and reserves nothing.
+     *
+     * @param raw the code as typed (normalized here)
+     * @throws org.eventcommerce.domain.common.BusinessException the promotion-code problem that applies:
+     *         disabled, unknown, deleted, used up, expired, not applicable, currency mismatch
+     */
+    @Transactional
+    public Quote quote(Site site, Offering offering, Money listPrice, String raw) {
+        CommerceConfiguration config = settings.get(site.getId());
+        if (!config.isPromotionCodesEnabled()) {
+            throw PromotionProblems.disabled();
+        }
+        PromotionCode code = find(site.getId(), PromotionCodes.normalize(raw))
+                .orElseThrow(PromotionProblems::unknown);
+        if (code.isDeleted()) {
+            throw PromotionProblems.deleted(code.getCode());
+        }
+        Integer limit = code.getUsageLimit();
+        if (limit != null && code.getUsedCount() + code.getReservedCount() >= limit) {
+            throw PromotionProblems.usedUp(code.getCode());
+        }
+        if (code.isExpired(clock.instant(), site.getTimeZone())) {
+            throw PromotionProblems.expired(code.getCode());
+        }
+        if (code.getService() != offering.getService() || !code.getAppliesTo().covers(offering.getType())) {
+            throw PromotionProblems.notApplicable(code.getCode());
+        }
+        Discount d = code.getDiscount();
+        if (!d.appliesToCurrency(listPrice)) {
+            throw PromotionProblems.currencyMismatch(code.getCode(), d.amount().currency().getCurrencyCode(),
+                    listPrice.currency().getCurrencyCode());
+        }
+        Money off = d.off(listPrice);
+        return new Quote(listPrice, off, listPrice.minus(off), code);
+    }
+
+    /** The code with normalized string {@code code} in the site, deleted or not. */
+    @Transactional
+    public Optional<PromotionCode> find(long siteId, String code) {
+        if (code == null || code.isEmpty()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select c from PromotionCode c where c.site.id = :s and c.code = :c",
+                PromotionCode.class).setParameter("s", siteId).setParameter("c", code).getResultStream().findFirst();
+    }
+
+    private boolean exists(long siteId, String code) {
+        return !em.createQuery("select c.id from PromotionCode c where c.site.id = :s and c.code = :c", Long.class)
+                .setParameter("s", siteId).setParameter("c", code).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private PromotionCode newCode(Site site, String s, CreateCodes r, Discount discount, Integer limit,
+                                  String batchId) {
+        return new PromotionCode(site, s, r.service(), r.codeType(), discount, r.usage(), limit, r.expiresOn(),
+                r.appliesTo(), batchId, clock.instant());
+    }
+
+    private static Integer usageLimit(CreateCodes r, List<FieldError> errors) {
+        if (r.usage() == null) {
+            errors.add(new FieldError("usage.type", "validation.required"));
+            return null;
+        }
+        return switch (r.usage()) {
+            case ONCE -> 1;
+            case UNLIMITED -> null;
+            case LIMITED -> {
+                if (r.usageLimit() == null || r.usageLimit() < 1) {
+                    errors.add(new FieldError("usage.limit", "validation.promotion.usageLimit"));
+                    yield null;
+                }
+                yield r.usageLimit();
+            }
+        };
+    }
+
+    private static Discount discount(CreateCodes r, List<FieldError> errors) {
+        if (r.discountType() == null) {
+            errors.add(new FieldError("discount.type", "validation.required"));
+            return null;
+        }
+        if (r.discountType() == Discount.Type.FIXED) {
+            Money m = r.discountAmount();
+            if (m == null) {
+                errors.add(new FieldError("discount.amount", "validation.required"));
+                return null;
+            }
+            if (!DISCOUNT_CURRENCIES.contains(m.currency().getCurrencyCode())) {
+                errors.add(new FieldError("discount.amount.currency", "validation.promotion.discountCurrency"));
+                return null;
+            }
+            if (!m.isPositive()) {
+                errors.add(new FieldError("discount.amount.amount", "validation.promotion.discountPositive"));
+                return null;
+            }
+            return Discount.fixed(m);
+        }
+        BigDecimal p = r.discountPercent();
+        if (p == null) {
+            errors.add(new FieldError("discount.percent", "validation.required"));
+            return null;
+        }
+        if (p.signum() <= 0 || p.compareTo(BigDecimal.valueOf(100)) > 0 || p.stripTrailingZeros().scale() > 2) {
+            errors.add(new FieldError("discount.percent", "validation.promotion.percent"));
+            return null;
+        }
+        return Discount.percent(p.stripTrailingZeros().scale() < 0 ? p.setScale(0) : p.stripTrailingZeros());
+    }
+}

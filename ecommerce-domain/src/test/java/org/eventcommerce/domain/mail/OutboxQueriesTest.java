@@ -1,0 +1,148 @@
+package org.eventcommerce.domain.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.eventcommerce.domain.config.DatabaseMigrator;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The outbox's native SQL ({@link OutboxWorker#TAKE_SQL}) and the {@code mail_outbox} table of migration V2, on an
+ * in-memory H2 2.2 and, when a server answers on 127.0.0.1:5432 (user postgres, trust auth), on a fresh
+ * PostgreSQL database dropped afterwards: two transactions taking due rows at once get disjoint rows.
+ */
+class OutboxQueriesTest {
+
+    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+
+    @Test
+    void h2() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=2000");
+        ds.setUser("sa");
+        ds.setPassword("");
+        verify(ds);
+    }
+
+    @Test
+    void postgresql() throws Exception {
+        Properties admin = new Properties();
+        admin.setProperty("user", "postgres");
+        admin.setProperty("connectTimeout", "2");
+        admin.setProperty("socketTimeout", "20");
+        Connection adminConnection;
+        try {
+            adminConnection = DriverManager.getConnection(PG_URL + "postgres", admin);
+        } catch (SQLException e) {
+            Assumptions.abort("PostgreSQL is not reachable at 127.0.0.1:5432 as postgres: " + e.getMessage());
+            return;
+        }
+        String db = "ecommerce_outbox_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        try (Connection c = adminConnection; Statement s = c.createStatement()) {
+            s.execute("create database " + db);
+            try {
+                PGSimpleDataSource ds = new PGSimpleDataSource();
+                ds.setUrl(PG_URL + db);
+                ds.setUser("postgres");
+                ds.setConnectTimeout(2);
+                ds.setSocketTimeout(20);
+                verify(ds);
+            } finally {
+                s.execute("drop database if exists " + db + " with (force)");
+            }
+        }
+    }
+
+    private void verify(DataSource ds) throws SQLException {
+        new DatabaseMigrator().migrate(ds);
+        try (Connection setup = ds.getConnection()) {
+            setup.setAutoCommit(true);
+            try (Statement s = setup.createStatement()) {
+                s.executeUpdate("insert into site (id, slug, name, time_zone, created_at)"
+                        + " values (1, 'outbox', 'Outbox', 'UTC', current_timestamp)");
+            }
+            for (long id = 100; id < 110; id++) {
+                insert(setup, id, "PENDING", NOW.minusSeconds(60), "t", "h");
+            }
+            insert(setup, 110, "PENDING", NOW.plusSeconds(30), "t", "h"); // not due yet
+            insert(setup, 111, "FAILED", NOW.minusSeconds(60), "t", "h");
+            insert(setup, 112, "HELD", NOW.minusSeconds(60), "t", "h");
+            insert(setup, 113, "SENT", NOW.minusSeconds(60), "t", "h");
+            // rendered bodies may grow well beyond the template limits
+            insert(setup, 114, "SENT", NOW, "t".repeat(300_000), "h".repeat(900_000));
+            assertThatThrownBy(() -> insert(setup, 115, "LOST", NOW, "t", "h")).isInstanceOf(SQLException.class);
+        }
+
+        try (Connection a = ds.getConnection(); Connection b = ds.getConnection();
+             Connection c = ds.getConnection()) {
+            for (Connection x : List.of(a, b, c)) {
+                x.setAutoCommit(false);
+            }
+            List<Long> first = take(a, 4);
+            List<Long> second = take(b, 100);
+            assertThat(first).hasSize(4).doesNotHaveDuplicates();
+            assertThat(second).as("rows locked by the other transaction are skipped, not waited for, and only the"
+                    + " rows returned are locked").hasSize(6).doesNotContainAnyElementsOf(first);
+            List<Long> both = new ArrayList<>(first);
+            both.addAll(second);
+            assertThat(both).as("every due PENDING row, nothing else")
+                    .containsExactlyInAnyOrder(100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L);
+            assertThat(take(c, 100)).as("a third transaction finds every due row taken").isEmpty();
+            c.rollback();
+            a.rollback();
+            assertThat(take(c, 100)).as("released at the end of the first transaction")
+                    .containsExactlyInAnyOrderElementsOf(first);
+            c.rollback();
+            b.rollback();
+        }
+    }
+
+    private static List<Long> take(Connection c, int max) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(OutboxWorker.TAKE_SQL)) {
+            p.setObject(1, NOW.atOffset(ZoneOffset.UTC));
+            p.setInt(2, max);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static void insert(Connection c, long id, String status, Instant due, String text, String html)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("insert into mail_outbox (id, site_id, batch_id, recipient,"
+                + " subject, text_body, html_body, status, operating_mode, attempts, next_attempt_at, created_at)"
+                + " values (?, 1, 'batch', 'a@example.com', 'S', ?, ?, ?, 'PRODUCTION', 0, ?, ?)")) {
+            OffsetDateTime at = due.atOffset(ZoneOffset.UTC);
+            p.setLong(1, id);
+            p.setString(2, text);
+            p.setString(3, html);
+            p.setString(4, status);
+            p.setObject(5, at);
+            p.setObject(6, at);
+            p.executeUpdate();
+        }
+    }
+}
