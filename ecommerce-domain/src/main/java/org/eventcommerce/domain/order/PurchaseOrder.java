@@ -128,6 +128,15 @@ public class PurchaseOrder extends BaseEntity {
         openKey = null;
     }
 
+    /** Ends an unpaid order that was abandoned (its promotion-code use lapses); frees the attendee to order again. */
+    public void expire() {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("Order " + publicId + " is " + status);
+        }
+        status = OrderStatus.EXPIRED;
+        openKey = null;
+    }
+
     public Site getSite() {
         return site;
     }

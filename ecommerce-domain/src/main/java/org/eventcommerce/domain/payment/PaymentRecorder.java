@@ -72,11 +72,21 @@ public class PaymentRecorder {
         if (!open.isEmpty()) {
             throw Problems.orderState("A payment for this order is already in progress");
         }
-        if (order.getPromotionCode() != null && redemptions.reserved(order).isEmpty()) {
-            // The code's use was released by an earlier decline: take a use again, or fail as used up.
+        if (order.getPromotionCode() != null) {
+            // The code is checked again when payment is submitted: nothing is charged with a code that was
+            // deleted or expired since the order was placed (the attendee removes it and pays the full price).
             PromotionCode code = promotionCodes.find(order.getSite().getId(), order.getPromotionCode())
                     .orElseThrow(PromotionProblems::unknown);
-            redemptions.reserve(code, order);
+            if (code.isDeleted()) {
+                throw PromotionProblems.deleted(code.getCode());
+            }
+            if (code.isExpired(clock.instant(), order.getSite().getTimeZone())) {
+                throw PromotionProblems.expired(code.getCode());
+            }
+            if (redemptions.reserved(order).isEmpty()) {
+                // The use was released by an earlier decline: take a use again, or fail as used up.
+                redemptions.reserve(code, order);
+            }
         }
         PaymentTransaction t = new PaymentTransaction(order, TransactionKind.SALE, order.getTotal(), mode,
                 config.getProviderType(), Attempt.newAttempt(), brand, last4, clock.instant());
