@@ -1,6 +1,5 @@
 package org.eventcommerce.domain.mail;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -8,12 +7,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,9 +40,6 @@ public class MailSender {
     @Inject
     OutboxWorker worker;
 
-    @Resource
-    ManagedExecutorService executor;
-
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -60,17 +52,12 @@ public class MailSender {
     }
 
     /**
-     * After a transaction that queued or re-queued mail commits ({@link MailOutbox.Enqueued}), starts a pass on the
-     * managed executor, so mail leaves at once instead of at the next tick. Not for direct use.
+     * A pass now (unless one is running on this instance, which then runs once more), for {@link MailKick}
+     * after a transaction queued mail, so mail leaves at once instead of at the next tick.
      */
-    public void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailOutbox.Enqueued event) {
-        if (!config.enabled()) {
-            return;
-        }
-        try {
-            executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            LOG.log(Level.FINE, "Mail kick rejected; the timer sends within 5 s", e);
+    public void drainNow() {
+        if (config.enabled()) {
+            drain();
         }
     }
 

@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The Flyway migrations (DESIGN.md "Data and configuration": valid on H2 and PostgreSQL) on an in-memory H2
@@ -33,7 +27,6 @@ class MigrationTest {
     private static final Set<String> TABLES = Set.of("site", "commerce_configuration", "provider_credentials",
             "account", "account_role", "api_key", "offering", "purchase_order", "payment_transaction", "entitlement",
             "idempotency_record");
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/";
 
     @Test
     void h2() throws Exception {
@@ -46,34 +39,7 @@ class MigrationTest {
 
     @Test
     void postgresql() throws Exception {
-        Properties admin = new Properties();
-        admin.setProperty("user", "postgres");
-        admin.setProperty("connectTimeout", "2");
-        admin.setProperty("socketTimeout", "20");
-        Connection adminConnection;
-        try {
-            adminConnection = DriverManager.getConnection(PG_URL + "postgres", admin);
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL is not reachable at 127.0.0.1:5432 as postgres: " + e.getMessage());
-            return;
-        }
-        String db = "ecommerce_unit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        try (Connection c = adminConnection; Statement s = c.createStatement()) {
-            s.execute("create database " + db);
-            try {
-                PGSimpleDataSource ds = new PGSimpleDataSource();
-                ds.setUrl(PG_URL + db);
-                ds.setUser("postgres");
-                ds.setConnectTimeout(2);
-                verify(ds, "select nextval('ec_id_seq')");
-            } finally {
-                s.execute("drop database if exists " + db + " with (force)");
-            }
-            try (ResultSet rs = s.executeQuery("select count(*) from pg_database where datname = '" + db + "'")) {
-                rs.next();
-                assertThat(rs.getInt(1)).as("the test database is dropped").isZero();
-            }
-        }
+        ThrowawayPostgres.run("ecommerce_unit_", ds -> verify(ds, "select nextval('ec_id_seq')"));
     }
 
     private void verify(DataSource ds, String nextValueSql) throws SQLException {

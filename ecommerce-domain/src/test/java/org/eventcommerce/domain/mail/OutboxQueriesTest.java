@@ -1,10 +1,11 @@
 package org.eventcommerce.domain.mail;
 
+import org.eventcommerce.domain.config.ThrowawayPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,16 +14,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.eventcommerce.domain.config.DatabaseMigrator;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The outbox's native SQL ({@link OutboxWorker#TAKE_SQL}) and the {@code mail_outbox} table of migration V2, on an
@@ -31,7 +27,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class OutboxQueriesTest {
 
-    private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/";
     private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
 
     @Test
@@ -45,31 +40,7 @@ class OutboxQueriesTest {
 
     @Test
     void postgresql() throws Exception {
-        Properties admin = new Properties();
-        admin.setProperty("user", "postgres");
-        admin.setProperty("connectTimeout", "2");
-        admin.setProperty("socketTimeout", "20");
-        Connection adminConnection;
-        try {
-            adminConnection = DriverManager.getConnection(PG_URL + "postgres", admin);
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL is not reachable at 127.0.0.1:5432 as postgres: " + e.getMessage());
-            return;
-        }
-        String db = "ecommerce_outbox_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        try (Connection c = adminConnection; Statement s = c.createStatement()) {
-            s.execute("create database " + db);
-            try {
-                PGSimpleDataSource ds = new PGSimpleDataSource();
-                ds.setUrl(PG_URL + db);
-                ds.setUser("postgres");
-                ds.setConnectTimeout(2);
-                ds.setSocketTimeout(20);
-                verify(ds);
-            } finally {
-                s.execute("drop database if exists " + db + " with (force)");
-            }
-        }
+        ThrowawayPostgres.run("ecommerce_outbox_", ds -> verify(ds));
     }
 
     private void verify(DataSource ds) throws SQLException {

@@ -418,6 +418,9 @@ public class CreatePromotionCodes implements Serializable {
                 return false;
             }
             PageMessages.field(d.clientId(), FacesMessage.SEVERITY_ERROR, d.text());
+            if (d.clientId().equals(FORM + ":expiresOn")) {
+                DateInputs.keepShown(d.clientId(), expiresOn);
+            }
             return true;
         });
     }

@@ -1,5 +1,7 @@
 package org.eventcommerce.web.portal.promotion;
 
+import jakarta.faces.component.UIInput;
+import jakarta.faces.context.FacesContext;
 import java.time.LocalDate;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +53,24 @@ public final class DateInputs {
     /** The message for a date that is not a real date in the pattern (02/30/2027, 13/01/2027, ...). */
     public static String converterMessage(Locale locale) {
         return Bundle.text("validation.date.pattern", shown(locale));
+    }
+
+    /**
+     * Makes the date field {@code clientId}, just marked invalid by a domain rule, show {@code value} in the
+     * reader's pattern (an invalid field shows its submitted text, which would otherwise be the ISO form and fail
+     * to parse when submitted again).
+     */
+    public static void keepShown(String clientId, LocalDate value) {
+        if (value == null) {
+            return;
+        }
+        FacesContext context = FacesContext.getCurrentInstance();
+        String text = format(value, Bundle.locale());
+        context.getViewRoot().invokeOnComponent(context, clientId, (c, component) -> {
+            if (component instanceof UIInput input) {
+                input.setSubmittedValue(text);
+            }
+        });
     }
 
     /** {@code date} in the pattern of {@code locale}, or "" for null. */

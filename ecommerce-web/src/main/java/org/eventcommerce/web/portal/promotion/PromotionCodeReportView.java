@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -77,6 +76,7 @@ public class PromotionCodeReportView implements Serializable {
         if (createdFrom != null && createdTo != null && createdTo.isBefore(createdFrom)) {
             PageMessages.field(FORM + ":createdTo", FacesMessage.SEVERITY_ERROR,
                     new ValidationException.FieldError("createdTo", "validation.dateRange").message(Bundle.locale()));
+            DateInputs.keepShown(FORM + ":createdTo", createdTo);
             FacesContext.getCurrentInstance().validationFailed();
             return;
         }
@@ -116,6 +116,7 @@ public class PromotionCodeReportView implements Serializable {
                 case "codes" -> EXTEND_FORM + ":extendSummary";
                 default -> null;
             });
+            DateInputs.keepShown(EXTEND_FORM + ":extendTo", extendTo);
             FacesContext.getCurrentInstance().validationFailed();
         } catch (BusinessException e) {
             PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text(e));
