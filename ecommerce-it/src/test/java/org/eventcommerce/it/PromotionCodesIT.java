@@ -334,12 +334,21 @@ class PromotionCodesIT {
                 .isEqualTo(2);
         assertThat(api.get("api/v1/promotion-codes?code=" + a).json().getJsonArray("items").getJsonObject(0)
                 .getString("expiresOn")).isEqualTo(later);
+        // Both actions are in the audit log: who, which codes, old and new dates.
+        JsonObject last = api.get("api/v1/audit-log?limit=5").json().getJsonArray("items").getJsonObject(0);
+        assertThat(last.getString("actor")).isEqualTo("platform API");
+        assertThat(last.getString("action")).isEqualTo("promotion-codes.extend");
+        assertThat(last.getString("detail")).contains(a + ": " + nextYear + " -> " + later)
+                .contains(b + ": " + nextYear + " -> " + later);
         ApiClient.Answer past = api.post("api/v1/promotion-codes/extension", """
                 {"codes": ["%s"], "expiresOn": "2001-01-01"}""".formatted(a));
         assertThat(past.status()).isEqualTo(400);
         api.post("api/v1/promotion-codes/deletion", "{\"codes\": [\"" + b + "\"]}");
         assertThat(api.get("api/v1/promotion-codes?code=" + prefix + "&status=DELETED").json().getInt("total"))
                 .isEqualTo(1);
+        JsonObject deletion = api.get("api/v1/audit-log?limit=1").json().getJsonArray("items").getJsonObject(0);
+        assertThat(deletion.getString("action")).isEqualTo("promotion-codes.delete");
+        assertThat(deletion.getString("detail")).isEqualTo(b);
         // Extending a set that holds a deleted code is refused whole.
         ApiClient.Answer mixed = api.post("api/v1/promotion-codes/extension", """
                 {"codes": ["%s", "%s"], "expiresOn": "%s"}""".formatted(a, b, later));

@@ -36,6 +36,9 @@ public class PromotionCodeReport {
     @Inject
     Clock clock;
 
+    @Inject
+    org.eventcommerce.domain.audit.AuditLog audit;
+
     /** Filters; any may be null. */
     public record Filter(LocalDate createdFrom, LocalDate createdTo, String code, String recipient, CodeStatus status) {
     }
@@ -116,10 +119,11 @@ public class PromotionCodeReport {
      * Moves the expiry of every listed code to {@code date}; refused whole when the date is before today (site
      * time zone), a code is unknown, or a code is deleted.
      *
+     * @param actor who asks (an administrator's e-mail, or {@link org.eventcommerce.domain.audit.AuditLog#PLATFORM_API})
      * @return how many codes were extended
      */
     @Transactional
-    public int extend(Site site, List<String> codes, LocalDate date) {
+    public int extend(Site site, List<String> codes, LocalDate date, String actor) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), site.getTimeZone());
         List<FieldError> errors = new ArrayList<>();
         if (date == null) {
@@ -136,13 +140,19 @@ public class PromotionCodeReport {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        found.forEach(c -> c.extendTo(date));
+        StringBuilder detail = new StringBuilder();
+        for (PromotionCode c : found) {
+            detail.append(detail.isEmpty() ? "" : ", ").append(c.getCode()).append(": ").append(c.getExpiresOn())
+                    .append(" -> ").append(date);
+            c.extendTo(date);
+        }
+        audit.record(site, actor, "promotion-codes.extend", detail.toString());
         return found.size();
     }
 
     /** Deletes every listed code (already deleted ones count too). @return how many codes were deleted */
     @Transactional
-    public int delete(Site site, List<String> codes) {
+    public int delete(Site site, List<String> codes, String actor) {
         List<FieldError> errors = new ArrayList<>();
         List<PromotionCode> found = load(site, codes, errors);
         if (!errors.isEmpty()) {
@@ -150,6 +160,8 @@ public class PromotionCodeReport {
         }
         Instant now = clock.instant();
         found.forEach(c -> c.delete(now));
+        audit.record(site, actor, "promotion-codes.delete",
+                String.join(", ", found.stream().map(PromotionCode::getCode).toList()));
         return found.size();
     }
 

@@ -159,7 +159,7 @@ public class PromotionCodesResource {
         List<String> list = codeList(b);
         LocalDate date = date(b, "expiresOn");
         b.finish();
-        return Json.object().add("extended", report.extend(caller.site(), list, date)).build().toString();
+        return Json.object().add("extended", report.extend(caller.site(), list, date, org.eventcommerce.domain.audit.AuditLog.PLATFORM_API)).build().toString();
     }
 
     /** Deletes the listed codes. */
@@ -170,7 +170,7 @@ public class PromotionCodesResource {
         JsonBody b = JsonBody.parse(body, Set.of("codes"));
         List<String> list = codeList(b);
         b.finish();
-        return Json.object().add("deleted", report.delete(caller.site(), list)).build().toString();
+        return Json.object().add("deleted", report.delete(caller.site(), list, org.eventcommerce.domain.audit.AuditLog.PLATFORM_API)).build().toString();
     }
 
     private JsonObject item(PromotionCode c) {

@@ -106,7 +106,7 @@ public class PromotionCodeReportView implements Serializable {
     /** Extends the ticked codes to {@link #getExtendTo()}; errors show in the dialog, which stays open then. */
     public void extend() {
         try {
-            int n = report.extend(site(), selectedCodes(), extendTo);
+            int n = report.extend(site(), selectedCodes(), extendTo, currentUser.account().getEmail());
             PageMessages.global(FacesMessage.SEVERITY_INFO, Bundle.text("message.codes.extended", n,
                     DateInputs.format(extendTo, Bundle.locale())));
             selection = new ArrayList<>();
@@ -132,7 +132,7 @@ public class PromotionCodeReportView implements Serializable {
     /** Deletes the ticked codes (after the confirmation). */
     public void delete() {
         try {
-            int n = report.delete(site(), selectedCodes());
+            int n = report.delete(site(), selectedCodes(), currentUser.account().getEmail());
             PageMessages.global(FacesMessage.SEVERITY_INFO, Bundle.text("message.codes.deleted", n));
             selection = new ArrayList<>();
         } catch (BusinessException e) {
