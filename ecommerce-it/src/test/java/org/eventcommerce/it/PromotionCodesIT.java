@@ -328,6 +328,12 @@ class PromotionCodesIT {
                 "ALL");
         JsonObject found = api.get("api/v1/promotion-codes?code=" + prefix.toLowerCase() + "&status=ACTIVE").json();
         assertThat(found.getInt("total")).isEqualTo(2);
+        // Sorted in the database by the asked column.
+        assertThat(api.get("api/v1/promotion-codes?code=" + prefix + "&sort=CODE,asc").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).extracting(o -> o.getString("code")).containsExactly(a, b);
+        assertThat(api.get("api/v1/promotion-codes?code=" + prefix + "&sort=CODE,desc").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).extracting(o -> o.getString("code")).containsExactly(b, a);
+        assertThat(api.get("api/v1/promotion-codes?sort=PRICE").status()).isEqualTo(400);
         String later = LocalDate.now().plusYears(2).toString();
         assertThat(api.post("api/v1/promotion-codes/extension", """
                 {"codes": ["%s", "%s"], "expiresOn": "%s"}""".formatted(a, b, later)).json().getInt("extended"))

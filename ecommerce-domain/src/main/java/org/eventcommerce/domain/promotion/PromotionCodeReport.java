@@ -43,6 +43,23 @@ public class PromotionCodeReport {
     public record Filter(LocalDate createdFrom, LocalDate createdTo, String code, String recipient, CodeStatus status) {
     }
 
+    /** The columns the report can be sorted by, in the database. */
+    public enum SortField {
+        CODE("c.code"), SERVICE("c.service"), EXPIRES_ON("c.expiresOn"), APPLIES_TO("c.appliesTo"),
+        CREATED_AT("c.createdAt"), USED("c.usedCount");
+
+        private final String path;
+
+        SortField(String path) {
+            this.path = path;
+        }
+    }
+
+    /** A sort order; the default is newest first. */
+    public record Sort(SortField field, boolean ascending) {
+        public static final Sort NEWEST_FIRST = new Sort(SortField.CREATED_AT, false);
+    }
+
     /** One page and the total number of matching codes. */
     public record Page(List<PromotionCode> items, long total) {
     }
@@ -50,6 +67,12 @@ public class PromotionCodeReport {
     /** The codes matching {@code f}, newest first. @throws ValidationException for a bad range or paging */
     @Transactional
     public Page find(Site site, Filter f, int page, int size) {
+        return find(site, f, page, size, Sort.NEWEST_FIRST);
+    }
+
+    /** As {@link #find(Site, Filter, int, int)}, sorted by {@code sort} (then by id, for a stable order). */
+    @Transactional
+    public Page find(Site site, Filter f, int page, int size, Sort sort) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ValidationException.of("size", "validation.page", MAX_PAGE_SIZE);
         }
@@ -58,8 +81,10 @@ public class PromotionCodeReport {
         }
         Map<String, Object> params = new HashMap<>();
         String where = where(site, f, params);
+        Sort s = sort == null ? Sort.NEWEST_FIRST : sort;
+        String dir = s.ascending() ? " asc" : " desc";
         TypedQuery<PromotionCode> q = em.createQuery("select c from PromotionCode c where " + where
-                + " order by c.createdAt desc, c.id desc", PromotionCode.class);
+                + " order by " + s.field().path + dir + ", c.id" + dir, PromotionCode.class);
         TypedQuery<Long> count = em.createQuery("select count(c) from PromotionCode c where " + where, Long.class);
         params.forEach((k, v) -> {
             q.setParameter(k, v);

@@ -125,7 +125,7 @@ public class PromotionCodesResource {
     public String find(@QueryParam("createdFrom") String from, @QueryParam("createdTo") String to,
                        @QueryParam("code") String code, @QueryParam("recipient") String recipient,
                        @QueryParam("status") String status, @QueryParam("page") Integer page,
-                       @QueryParam("size") Integer size) {
+                       @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
         List<ValidationException.FieldError> errors = new ArrayList<>();
         LocalDate f = parseDate("createdFrom", from, errors);
         LocalDate t = parseDate("createdTo", to, errors);
@@ -138,11 +138,23 @@ public class PromotionCodesResource {
                         "ACTIVE, EXPIRED, USED_UP, DELETED"));
             }
         }
+        PromotionCodeReport.Sort order = PromotionCodeReport.Sort.NEWEST_FIRST;
+        if (sort != null && !sort.isBlank()) {
+            // An addition to API.md: sort=FIELD,asc|desc with FIELD one of PromotionCodeReport.SortField.
+            String[] parts = sort.split(",", 2);
+            try {
+                order = new PromotionCodeReport.Sort(PromotionCodeReport.SortField.valueOf(parts[0].strip()),
+                        parts.length < 2 || !"desc".equalsIgnoreCase(parts[1].strip()));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ValidationException.FieldError("sort", "validation.enum",
+                        "CODE, SERVICE, EXPIRES_ON, APPLIES_TO, CREATED_AT, USED (then ,asc or ,desc)"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         PromotionCodeReport.Page p = report.find(caller.site(), new PromotionCodeReport.Filter(f, t, code, recipient,
-                st), page == null ? 0 : page, size == null ? 50 : size);
+                st), page == null ? 0 : page, size == null ? 50 : size, order);
         JsonArrayBuilder items = Json.array();
         for (PromotionCode c : p.items()) {
             items.add(item(c));

@@ -329,17 +329,36 @@ public class PromotionCodeReportView implements Serializable {
             }
         }
 
+        /** The table's sort (first column only) as the domain's; unknown columns keep newest first. */
+        private PromotionCodeReport.Sort sort(Map<String, SortMeta> sortBy) {
+            if (sortBy == null || sortBy.isEmpty()) {
+                return PromotionCodeReport.Sort.NEWEST_FIRST;
+            }
+            SortMeta m = sortBy.values().iterator().next();
+            if (m.getOrder() == null || m.getOrder().isUnsorted()) {
+                return PromotionCodeReport.Sort.NEWEST_FIRST;
+            }
+            try {
+                return new PromotionCodeReport.Sort(PromotionCodeReport.SortField.valueOf(m.getField()),
+                        m.getOrder().isAscending());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return PromotionCodeReport.Sort.NEWEST_FIRST;
+            }
+        }
+
         @Override
         public List<CodeRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            if (first == 0 && prefetched != null && prefetchedSize == pageSize) {
+            PromotionCodeReport.Sort sort = sort(sortBy);
+            if (first == 0 && prefetched != null && prefetchedSize == pageSize
+                    && sort.equals(PromotionCodeReport.Sort.NEWEST_FIRST)) {
                 List<CodeRow> rows = prefetched;
                 prefetched = null;
                 return rows;
             }
             prefetched = null;
             try {
-                PromotionCodeReport.Page page = report.find(site(), applied, first / pageSize, pageSize);
+                PromotionCodeReport.Page page = report.find(site(), applied, first / pageSize, pageSize, sort);
                 setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
                 return remember(page);
             } catch (BusinessException e) {
