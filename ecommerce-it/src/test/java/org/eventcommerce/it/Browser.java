@@ -49,6 +49,25 @@ public final class Browser implements TestWatcher {
         return driver;
     }
 
+    /** Opens {@code path} under {@code base} and waits for the page. */
+    public static WebDriver open(java.net.URI base, String path) {
+        WebDriver d = driver();
+        d.get(base.resolve(path).toString());
+        settle();
+        return d;
+    }
+
+    /** Signs in on the portal's login page with a fresh session. */
+    public static void signIn(java.net.URI base, String email, String password) {
+        WebDriver d = driver();
+        d.manage().deleteAllCookies();
+        open(base, "login.xhtml");
+        type("login:email", email);
+        type("login:password", password);
+        d.findElement(By.id("login:signIn")).click();
+        settle();
+    }
+
     /** Waits until {@code by} is visible and returns it. */
     public static WebElement visible(By by) {
         return new WebDriverWait(driver(), Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));

@@ -51,20 +51,11 @@ class PortalBrowserIT {
     }
 
     private WebDriver open(String path) {
-        WebDriver d = Browser.driver();
-        d.get(base().resolve(path).toString());
-        Browser.settle();
-        return d;
+        return Browser.open(base(), path);
     }
 
     private void signIn(String email, String password) {
-        WebDriver d = Browser.driver();
-        d.manage().deleteAllCookies();
-        open("login.xhtml");
-        Browser.type("login:email", email);
-        Browser.type("login:password", password);
-        d.findElement(By.id("login:signIn")).click();
-        Browser.settle();
+        Browser.signIn(base(), email, password);
     }
 
     private static String text(String id) {
