@@ -495,23 +495,9 @@ public class CreatePromotionCodes implements Serializable {
         return DateInputs.format(expiresOn, Bundle.locale());
     }
 
-    /** The date pattern the expiration field takes, e.g. {@code MM/dd/yyyy}. */
-    public String getDatePattern() {
-        return DateInputs.pattern(Bundle.locale());
-    }
 
-    /** The pattern as shown, e.g. {@code MM/DD/YYYY}. */
-    public String getDatePatternShown() {
-        return DateInputs.shown(Bundle.locale());
-    }
 
-    public String getDateHint() {
-        return DateInputs.hint(Bundle.locale());
-    }
 
-    public String getDateConverterMessage() {
-        return DateInputs.converterMessage(Bundle.locale());
-    }
 
     /** The message for a percent or amount that is not a number in the reader's format. */
     public String getNumberConverterMessage() {

@@ -228,25 +228,9 @@ public class PromotionCodeReportView implements Serializable {
         return Formats.dateTime(row.getCreatedAt(), currentUser.account().getSite().getTimeZone(), Bundle.locale());
     }
 
-    /** The date pattern the date fields take, e.g. {@code MM/dd/yyyy}. */
-    public String getDatePattern() {
-        return DateInputs.pattern(Bundle.locale());
-    }
 
-    /** The date pattern as shown next to the fields, e.g. {@code MM/DD/YYYY}. */
-    public String getDatePatternShown() {
-        return DateInputs.shown(Bundle.locale());
-    }
 
-    /** The hint next to the date fields: {@code Format: MM/DD/YYYY}. */
-    public String getDateHint() {
-        return DateInputs.hint(Bundle.locale());
-    }
 
-    /** The message for a date that is not a real date in the pattern. */
-    public String getDateConverterMessage() {
-        return DateInputs.converterMessage(Bundle.locale());
-    }
 
     public List<CodeStatus> getStatuses() {
         return List.of(CodeStatus.values());
