@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark 1: 100,000 GENERATED codes (no recipients) through the API (100 requests x quantity 1000,
+# Benchmark 1: 100,000 GENERATED codes (no recipients) through the API ($REQUESTS requests x quantity $QTY: 10 x 10,000 by default,
 # codeLength 10) versus PostgreSQL COPY of the same 100,000 rows into a scratch copy of promotion_code.
 # Needs: the app on $BASE with PostgreSQL database $DB, promotion codes enabled.
 set -euo pipefail
 BASE=${BASE:-http://localhost:8680}; DB=${DB:-ecommerce_bench}; KEY=${KEY:-demo-platform-key}
-REQUESTS=${REQUESTS:-100}; QTY=${QTY:-1000}
+REQUESTS=${REQUESTS:-10}; QTY=${QTY:-10000}
 PSQL="psql -h 127.0.0.1 -U postgres -d $DB -v ON_ERROR_STOP=1"
 OUT=${OUT:-/tmp/bench1}; mkdir -p "$OUT"; : > "$OUT/requests.txt"
 body='{"service":"TRAINING","recipients":[],"codeType":"GENERATED","quantity":'$QTY',"codeLength":10,"usage":{"type":"ONCE"},"discount":{"type":"PERCENT","percent":"15"},"expiresOn":"2027-12-31","appliesTo":"ALL","sendEmail":false}'

@@ -320,6 +320,31 @@ class PromotionCodesIT {
     }
 
     @Test
+    void theCodeFilterIsAnExactPrefixAtTheEdgesOfItsRange() {
+        // The filter is a range on the (site, code) index plus LIKE: codes ending in the last characters of the
+        // alphabet, the prefix itself, and the next prefix must land on the right side of it.
+        String prefix = "Edg" + tail();
+        String once = "{\"type\": \"ONCE\"}";
+        String pct = "{\"type\": \"PERCENT\", \"percent\": \"5\"}";
+        String exact = customCode(prefix, once, pct, "ALL");
+        String z = customCode(prefix + "Z", once, pct, "ALL");
+        String zz9 = customCode(prefix + "ZZZZZZZZ9", once, pct, "ALL");
+        String digit = customCode(prefix + "0", once, pct, "ALL");
+        String shorter = prefix.substring(0, prefix.length() - 1);
+        String sibling = customCode(shorter + "ZZZZ", once, pct, "ALL");
+        assertThat(codesMatching(prefix)).containsExactlyInAnyOrder(exact, z, zz9, digit);
+        assertThat(codesMatching(prefix + "z")).containsExactlyInAnyOrder(z, zz9);
+        assertThat(codesMatching(shorter)).contains(exact, z, zz9, digit, sibling);
+        assertThat(codesMatching(prefix + "%")).isEmpty();
+    }
+
+    private List<String> codesMatching(String filter) {
+        return api.get("api/v1/promotion-codes?size=100&code=" + java.net.URLEncoder.encode(filter,
+                        java.nio.charset.StandardCharsets.UTF_8)).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(o -> o.getString("code")).toList();
+    }
+
+    @Test
     void theReportFindsExtendsAndDeletes() {
         String prefix = "Rep" + tail();
         String a = customCode(prefix + "A", "{\"type\": \"ONCE\"}", "{\"type\": \"PERCENT\", \"percent\": \"5\"}",

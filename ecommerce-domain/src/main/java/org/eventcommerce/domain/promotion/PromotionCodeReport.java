@@ -91,10 +91,18 @@ public class PromotionCodeReport {
             count.setParameter(k, v);
         });
         q.setFirstResult(page * size).setMaxResults(size);
+        // The page's recipients in one query (WHERE code_id IN ...), not one query per code.
+        q.setHint("eclipselink.batch", "c.recipients").setHint("eclipselink.batch.type", "IN");
         List<PromotionCode> items = q.getResultList();
         items.forEach(c -> c.getRecipients().size());
         return new Page(items, count.getSingleResult());
     }
+
+    /**
+     * Appended to a code prefix, the greatest code starting with it: 'Z' is the last of the code characters
+     * (A–Z, 0–9) in every collation, and no code is longer than {@value PromotionCodes#MAX_LENGTH}.
+     */
+    private static final String PREFIX_CEILING = "Z".repeat(PromotionCodes.MAX_LENGTH);
 
     private String where(Site site, Filter f, Map<String, Object> params) {
         ZoneId zone = site.getTimeZone();
@@ -112,8 +120,13 @@ public class PromotionCodeReport {
             params.put("to", f.createdTo().plusDays(1).atStartOfDay(zone).toInstant());
         }
         if (f.code() != null && !f.code().isBlank()) {
-            w.add("c.code like :code escape '\\'");
-            params.put("code", escape(PromotionCodes.normalize(f.code())) + "%");
+            // The range lets the unique index (site_id, code) serve the prefix search in any collation and with
+            // a generic (parameterised) plan, which a bare LIKE cannot; the LIKE keeps the match exact.
+            String prefix = PromotionCodes.normalize(f.code());
+            w.add("c.code >= :codeFrom and c.code <= :codeTo and c.code like :code escape '\\'");
+            params.put("codeFrom", prefix);
+            params.put("codeTo", prefix + PREFIX_CEILING);
+            params.put("code", escape(prefix) + "%");
         }
         if (f.recipient() != null && !f.recipient().isBlank()) {
             w.add("exists (select r.id from PromotionCodeRecipient r where r.code = c and "

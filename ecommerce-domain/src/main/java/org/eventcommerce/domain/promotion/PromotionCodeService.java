@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,7 @@ public class PromotionCodeService {
     /** The most codes one request may create. */
     public static final int MAX_CODES_PER_REQUEST = 10_000;
     /** The most generated codes per recipient (or in all without recipients). */
-    public static final int MAX_QUANTITY = 1_000;
+    public static final int MAX_QUANTITY = 10_000;
 
     @PersistenceContext
     EntityManager em;
@@ -45,9 +46,29 @@ public class PromotionCodeService {
     @Inject
     Clock clock;
 
+    @Inject
+    PromotionCodeWriter writer;
+
+    /** Candidates per uniqueness query (well under every database's bind-parameter limit). */
+    private static final int EXISTING_CHUNK = 1_000;
+    /**
+     * EclipseLink's hint to send this query's values as SQL literals. The candidates are our own codes (alphabet
+     * letters and digits only), never user input. Bound, the {@code IN} list makes PostgreSQL's JDBC driver
+     * prepare the statement server-side after five runs; PostgreSQL then keeps a generic plan made while the
+     * table was small (a sequential scan testing each row against the 1,000 parameters one by one), and bulk
+     * creation slowed from 0.15 s to 3 s per 1,000 codes as the table grew (BENCHMARKS.md, benchmark 1). With
+     * literals each run is planned with its values, and the list is hashed.
+     */
+    private static final String INLINE_PARAMETERS = "eclipselink.jdbc.bind-parameters";
+    /** Rounds of drawing again for clashing candidates before giving up. */
+    private static final int MAX_GENERATION_ROUNDS = 10;
+
     private final CodeGenerator generator = new CodeGenerator();
 
-    /** One created code and whom it is for. */
+    /**
+     * One created code and whom it is for. The code object is not managed by the persistence context (the rows
+     * are written by {@link PromotionCodeWriter}); load it again by its string where an entity is needed.
+     */
     public record Created(PromotionCode code, List<Recipient> recipients) {
     }
 
@@ -127,10 +148,8 @@ public class PromotionCodeService {
             throw new ValidationException(errors);
         }
         if (r.codeType() == CodeType.GENERATED) {
-            Set<String> fresh = new HashSet<>();
             try {
-                strings.addAll(generator.generate(codesWanted, r.codeLength(),
-                        s -> !fresh.add(s) || exists(site.getId(), s)));
+                strings.addAll(generateUnique(site.getId(), codesWanted, r.codeLength()));
             } catch (IllegalStateException exhausted) {
                 throw ValidationException.of("codeLength", "validation.promotion.codeSpace", r.codeLength());
             }
@@ -138,29 +157,21 @@ public class PromotionCodeService {
         String batchId = UUID.randomUUID().toString();
         List<Created> created = new ArrayList<>();
         if (r.codeType() == CodeType.CUSTOM) {
-            PromotionCode code = newCode(site, strings.get(0), r, discount, limit, batchId);
-            recipients.forEach(p -> code.addRecipient(p.email(), p.name()));
-            em.persist(code);
-            created.add(new Created(code, recipients));
+            created.add(new Created(newCode(site, strings.get(0), r, discount, limit, batchId), recipients));
         } else if (recipients.isEmpty()) {
             for (String s : strings) {
-                PromotionCode code = newCode(site, s, r, discount, limit, batchId);
-                em.persist(code);
-                created.add(new Created(code, List.of()));
+                created.add(new Created(newCode(site, s, r, discount, limit, batchId), List.of()));
             }
         } else {
             int perRecipient = r.quantity() == null ? 1 : r.quantity();
             int i = 0;
             for (Recipient p : recipients) {
                 for (int k = 0; k < perRecipient; k++) {
-                    PromotionCode code = newCode(site, strings.get(i++), r, discount, limit, batchId);
-                    code.addRecipient(p.email(), p.name());
-                    em.persist(code);
-                    created.add(new Created(code, List.of(p)));
+                    created.add(new Created(newCode(site, strings.get(i++), r, discount, limit, batchId), List.of(p)));
                 }
             }
         }
-        em.flush();
+        writer.insert(created.stream().map(c -> new PromotionCodeWriter.Row(c.code(), c.recipients())).toList());
         return new Batch(batchId, created);
     }
 
@@ -209,6 +220,46 @@ public class PromotionCodeService {
         }
         return em.createQuery("select c from PromotionCode c where c.site.id = :s and c.code = :c",
                 PromotionCode.class).setParameter("s", siteId).setParameter("c", code).getResultStream().findFirst();
+    }
+
+    /**
+     * {@code count} generated codes that no code of the site has (deleted ones included), checked set-wise:
+     * one {@code IN} query per {@value #EXISTING_CHUNK} candidates instead of one query per code. Candidates
+     * found taken are drawn again and checked again.
+     *
+     * @throws IllegalStateException when the codes of {@code length} are running out (see
+     *         {@link CodeGenerator#generate}) or {@value #MAX_GENERATION_ROUNDS} rounds still found clashes
+     */
+    private List<String> generateUnique(long siteId, int count, int length) {
+        Set<String> accepted = new LinkedHashSet<>();
+        Set<String> taken = new HashSet<>();
+        for (int round = 0; accepted.size() < count; round++) {
+            if (round == MAX_GENERATION_ROUNDS) {
+                throw new IllegalStateException("Promotion codes of length " + length + " are running out");
+            }
+            List<String> candidates = generator.generate(count - accepted.size(), length,
+                    s -> taken.contains(s) || accepted.contains(s));
+            Set<String> clashes = existing(siteId, candidates);
+            taken.addAll(clashes);
+            for (String c : candidates) {
+                if (!clashes.contains(c)) {
+                    accepted.add(c);
+                }
+            }
+        }
+        return List.copyOf(accepted);
+    }
+
+    /** The codes among {@code candidates} the site already has, deleted or not. */
+    private Set<String> existing(long siteId, List<String> candidates) {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < candidates.size(); from += EXISTING_CHUNK) {
+            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + EXISTING_CHUNK));
+            found.addAll(em.createQuery("select c.code from PromotionCode c where c.site.id = :s and c.code in :c",
+                    String.class).setParameter("s", siteId).setParameter("c", chunk)
+                    .setHint(INLINE_PARAMETERS, "false").getResultList());
+        }
+        return found;
     }
 
     private boolean exists(long siteId, String code) {

@@ -2,24 +2,45 @@ package org.eventcommerce.web.api;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.Reader;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.eventcommerce.payments.money.Money;
 
-/** Small writers for API.md's shapes: Money, instants with offset, nullable strings. */
+/**
+ * Small writers for API.md's shapes: Money, instants with offset, nullable strings.
+ *
+ * <p>Everything goes through one {@link JsonProvider} looked up once: each {@code jakarta.json.Json.createXxx}
+ * call looks the provider up again (service loaders, failed class loads), which cost more than the JSON itself
+ * when a response holds 10,000 codes (BENCHMARKS.md, benchmark 1).
+ */
 final class Json {
+
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private Json() {
     }
 
     static JsonObjectBuilder object() {
-        return jakarta.json.Json.createObjectBuilder();
+        return PROVIDER.createObjectBuilder();
     }
 
     static JsonArrayBuilder array() {
-        return jakarta.json.Json.createArrayBuilder();
+        return PROVIDER.createArrayBuilder();
+    }
+
+    /** A reader of {@code json}. */
+    static JsonReader reader(Reader json) {
+        return PROVIDER.createReader(json);
+    }
+
+    /** A JSON number. */
+    static JsonValue number(int n) {
+        return PROVIDER.createValue(n);
     }
 
     /** {@code {"amount": "25.00", "currency": "USD"}}, or JSON null. */
@@ -33,10 +54,10 @@ final class Json {
     /** ISO 8601 with the offset of {@code zone}, or JSON null. */
     static JsonValue instant(Instant i, ZoneId zone) {
         return i == null ? JsonValue.NULL
-                : jakarta.json.Json.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atZone(zone)));
+                : PROVIDER.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atZone(zone)));
     }
 
     static JsonValue string(String s) {
-        return s == null ? JsonValue.NULL : jakarta.json.Json.createValue(s);
+        return s == null ? JsonValue.NULL : PROVIDER.createValue(s);
     }
 }

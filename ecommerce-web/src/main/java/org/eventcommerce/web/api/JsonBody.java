@@ -1,6 +1,5 @@
 package org.eventcommerce.web.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -46,7 +45,7 @@ public final class JsonBody {
             throw ValidationException.of("body", "validation.body.required");
         }
         JsonValue v;
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
+        try (JsonReader r = Json.reader(new StringReader(body))) {
             v = r.readValue();
         } catch (RuntimeException e) {
             throw ValidationException.of("body", "validation.body.json");

@@ -1,6 +1,5 @@
 package org.eventcommerce.web.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -26,9 +25,9 @@ public final class Problem {
 
     /** A validation problem (400) listing every field error, messages in English. */
     public static Response validation(List<FieldError> errors) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = Json.array();
         for (FieldError e : errors) {
-            arr.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message(Locale.ENGLISH)));
+            arr.add(Json.object().add("field", e.field()).add("message", e.message(Locale.ENGLISH)));
         }
         return build(400, "/problems/validation", "Validation failed",
                 errors.size() == 1 ? errors.get(0).message(Locale.ENGLISH) : errors.size() + " fields are invalid",
@@ -36,7 +35,7 @@ public final class Problem {
     }
 
     private static Response build(int status, String type, String title, String detail, JsonArrayBuilder errors) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        JsonObjectBuilder b = Json.object().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             b.add("detail", detail);
         }

@@ -196,7 +196,7 @@ public class PromotionCodesResource {
                 : Json.object().add("type", "PERCENT").add("percent", d.percent().toPlainString()).build();
         var usage = Json.object().add("type", c.getUsageType().name())
                 .add("limit", c.getUsageLimit() == null ? JsonValue.NULL
-                        : jakarta.json.Json.createValue(c.getUsageLimit()))
+                        : Json.number(c.getUsageLimit()))
                 .add("used", c.getUsedCount()).add("reserved", c.getReservedCount());
         return Json.object().add("code", c.getCode()).add("service", c.getService().name()).add("recipients", rs)
                 .add("discount", discount).add("usage", usage).add("expiresOn", c.getExpiresOn().toString())
