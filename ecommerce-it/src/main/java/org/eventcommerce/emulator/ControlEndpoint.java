@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * The test control endpoint, plain-text answers (DESIGN.md, "The PayPal emulator"; see {@link EmulatorControl}):
  * <pre>
- * POST /control/reset
+ * POST /control/reset                       (also resets Express Checkout, see /control/ec/ in the express package)
  * POST /control/delay?ms=N&amp;count=K          next K answers wait N ms after processing and recording
  * POST /control/hold?count=K                 next K answers wait until /control/release
  * POST /control/release                      sends held answers, cancels unused holds
@@ -30,10 +30,17 @@ final class ControlEndpoint implements HttpHandler {
 
     private final EmulatorControl control;
     private final TransactionLedger ledger;
+    private final Runnable alsoOnReset;
 
     ControlEndpoint(EmulatorControl control, TransactionLedger ledger) {
+        this(control, ledger, () -> { });
+    }
+
+    /** {@code alsoOnReset} runs after {@link EmulatorControl#reset()} on {@code POST /control/reset}. */
+    ControlEndpoint(EmulatorControl control, TransactionLedger ledger, Runnable alsoOnReset) {
         this.control = control;
         this.ledger = ledger;
+        this.alsoOnReset = alsoOnReset;
     }
 
     @Override
@@ -53,6 +60,7 @@ final class ControlEndpoint implements HttpHandler {
                     case "held" -> get(exchange, method, control.heldCount() + "\n");
                     case "reset" -> post(exchange, method, () -> {
                         control.reset();
+                        alsoOnReset.run();
                         return "reset\n";
                     });
                     case "delay" -> post(exchange, method, () -> {

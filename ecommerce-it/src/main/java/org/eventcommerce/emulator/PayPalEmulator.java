@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.eventcommerce.emulator.express.ExpressCheckoutEmulator;
+import org.eventcommerce.emulator.express.ExpressSettings;
 
 /**
  * The PayPal emulator: a standalone HTTP server that answers the Payflow Pro NVP endpoint as PayPal documents
@@ -18,7 +20,9 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>{@code POST /}: Payflow NVP ({@link PayflowEndpoint}); test credentials in {@link EmulatorAccounts};</li>
- *   <li>{@code /control/...}: test controls ({@link ControlEndpoint}, {@link EmulatorControl}).</li>
+ *   <li>{@code /control/...}: test controls ({@link ControlEndpoint}, {@link EmulatorControl});</li>
+ *   <li>{@code POST /nvp}, {@code /cgi-bin/webscr} and {@code /control/ec/...}: classic NVP Express Checkout, its
+ *       buyer approval page and its controls ({@link ExpressCheckoutEmulator}; §3).</li>
  * </ul>
  *
  * <p>Run standalone: {@code java -cp ecommerce-it/target/classes org.eventcommerce.emulator.PayPalEmulator
@@ -34,15 +38,17 @@ public final class PayPalEmulator implements AutoCloseable {
     private final EmulatorAccounts accounts;
     private final TransactionLedger ledger;
     private final EmulatorControl control;
+    private final ExpressCheckoutEmulator express;
 
     private PayPalEmulator(HttpServer server, ExecutorService executor, String host, EmulatorAccounts accounts,
-                           TransactionLedger ledger, EmulatorControl control) {
+                           TransactionLedger ledger, EmulatorControl control, ExpressCheckoutEmulator express) {
         this.server = server;
         this.executor = executor;
         this.host = host;
         this.accounts = accounts;
         this.ledger = ledger;
         this.control = control;
+        this.express = express;
     }
 
     /** Starts on {@code host}:{@code port} (0 = any free port) with the system UTC clock and no logging. */
@@ -55,6 +61,15 @@ public final class PayPalEmulator implements AutoCloseable {
      * (never card data).
      */
     public static PayPalEmulator start(String host, int port, Clock clock, Consumer<String> log) throws IOException {
+        return start(host, port, clock, log, ExpressSettings.defaults());
+    }
+
+    /**
+     * Starts with a given clock, log sink, and Express Checkout settings (the platform's API credentials and the
+     * merchants who granted permission).
+     */
+    public static PayPalEmulator start(String host, int port, Clock clock, Consumer<String> log,
+                                       ExpressSettings expressSettings) throws IOException {
         EmulatorAccounts accounts = EmulatorAccounts.defaults();
         TransactionLedger ledger = new TransactionLedger();
         DuplicateRequestGuard duplicates = new DuplicateRequestGuard();
@@ -70,9 +85,11 @@ public final class PayPalEmulator implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", new PayflowEndpoint(accounts, duplicates, processor, control, log));
-        server.createContext("/control/", new ControlEndpoint(control, ledger));
+        ExpressCheckoutEmulator express = new ExpressCheckoutEmulator(expressSettings, clock);
+        server.createContext("/control/", new ControlEndpoint(control, ledger, express.controls()::reset));
+        express.install(server, log);
         server.start();
-        return new PayPalEmulator(server, executor, host, accounts, ledger, control);
+        return new PayPalEmulator(server, executor, host, accounts, ledger, control, express);
     }
 
     /** {@code http://host:port/}, the URL to configure as the Payflow host. */
@@ -89,6 +106,11 @@ public final class PayPalEmulator implements AutoCloseable {
     /** The test controls. */
     public EmulatorControl control() {
         return control;
+    }
+
+    /** The classic NVP Express Checkout emulator: its controls and settings. */
+    public ExpressCheckoutEmulator express() {
+        return express;
     }
 
     /** The merchant accounts; {@code accounts().register(...)} adds one. */
@@ -129,10 +151,18 @@ public final class PayPalEmulator implements AutoCloseable {
             System.exit(2);
             return;
         }
+        ExpressSettings expressSettings = options.expressSettings();
+        if (options.listEcMerchants()) {
+            System.out.println("Express Checkout API user: " + expressSettings.credentials().user());
+            expressSettings.merchants().describe().forEach(System.out::println);
+            return;
+        }
         Consumer<String> log = options.log() ? System.out::println : message -> { };
-        PayPalEmulator emulator = start(options.host(), options.port(), Clock.systemUTC(), log);
+        PayPalEmulator emulator = start(options.host(), options.port(), Clock.systemUTC(), log, expressSettings);
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "paypal-emulator-stop"));
         System.out.println("PayPal emulator listening on " + emulator.baseUri());
+        System.out.println("Express Checkout: API user " + expressSettings.credentials().user()
+                + ", merchants who granted permission: " + String.join(", ", expressSettings.merchants().emails()));
         System.out.flush();
         new CountDownLatch(1).await();
     }
