@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  * infrastructure only, never packaged into the WAR; it shares no code with the project's connectors.
  *
  * <ul>
- *   <li>{@code POST /}: Payflow NVP ({@link PayflowEndpoint}); test credentials in {@link EmulatorAccounts};</li>
+ *   <li>{@code POST /}: Payflow NVP ({@link PayflowEndpoint}), including Secure Token creation ({@link SecureTokens})
+ *       and Express Checkout through Payflow ({@link ExpressCheckouts}); test credentials in
+ *       {@link EmulatorAccounts};</li>
+ *   <li>{@code /hosted}: the hosted checkout page of a Secure Token ({@link HostedPageEndpoint});</li>
+ *   <li>{@code /payflow-ec/checkout}: the buyer's Express Checkout approval page ({@link ExpressCheckoutPage});</li>
  *   <li>{@code /control/...}: test controls ({@link ControlEndpoint}, {@link EmulatorControl}).</li>
  * </ul>
  *
@@ -34,9 +38,11 @@ public final class PayPalEmulator implements AutoCloseable {
     private final EmulatorAccounts accounts;
     private final TransactionLedger ledger;
     private final EmulatorControl control;
+    private final SilentPoster silentPoster;
 
     private PayPalEmulator(HttpServer server, ExecutorService executor, String host, EmulatorAccounts accounts,
-                           TransactionLedger ledger, EmulatorControl control) {
+                           TransactionLedger ledger, EmulatorControl control, SilentPoster silentPoster) {
+        this.silentPoster = silentPoster;
         this.server = server;
         this.executor = executor;
         this.host = host;
@@ -61,24 +67,47 @@ public final class PayPalEmulator implements AutoCloseable {
         EmulatorControl control = new EmulatorControl(ledger, duplicates, new HoldGate());
         TransactionRecorder recorder = new TransactionRecorder(ledger, new ReferenceGenerator(), clock);
         VerbosityFields verbosity = new VerbosityFields(clock);
-        PayflowProcessor processor = new PayflowProcessor(recorder,
-                new CardTransactions(recorder, control, new ExpiryDate(clock), verbosity),
+        CardTransactions cards = new CardTransactions(recorder, control, new ExpiryDate(clock), verbosity);
+        SecureTokens secureTokens = new SecureTokens(clock);
+        ExpressCheckouts expressCheckouts = new ExpressCheckouts(recorder, control, verbosity, clock);
+        control.onReset(secureTokens::clear);
+        control.onReset(expressCheckouts::clear);
+        SilentPoster silentPoster = new SilentPoster(log);
+        PayflowProcessor processor = new PayflowProcessor(recorder, cards,
                 new FollowOnTransactions(ledger, recorder, control, verbosity),
-                new Inquiries(ledger, recorder, verbosity));
+                new Inquiries(ledger, recorder, verbosity), secureTokens, expressCheckouts);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", new PayflowEndpoint(accounts, duplicates, processor, control, log));
         server.createContext("/control/", new ControlEndpoint(control, ledger));
+        server.createContext("/hosted", new HostedPageEndpoint(secureTokens, cards, silentPoster, log));
+        server.createContext("/payflow-ec/", new ExpressCheckoutPage(expressCheckouts));
         server.start();
-        return new PayPalEmulator(server, executor, host, accounts, ledger, control);
+        return new PayPalEmulator(server, executor, host, accounts, ledger, control, silentPoster);
     }
 
     /** {@code http://host:port/}, the URL to configure as the Payflow host. */
     public URI baseUri() {
         String shownHost = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create("http://" + shownHost + ":" + port() + "/");
+    }
+
+    /**
+     * The hosted checkout page for Secure Tokens, {@code http://host:port/hosted}: configure it as the hosted-page
+     * base of the connector (PayPal's is {@code https://payflowlink.paypal.com}).
+     */
+    public URI hostedPageUri() {
+        return baseUri().resolve("hosted");
+    }
+
+    /**
+     * The Express Checkout approval page for Payflow EC, {@code http://host:port/payflow-ec/checkout}: configure it
+     * as the Express Checkout base of the connector (PayPal's is {@code https://www.sandbox.paypal.com/cgi-bin/webscr}).
+     */
+    public URI expressCheckoutUri() {
+        return baseUri().resolve("payflow-ec/checkout");
     }
 
     /** The port actually bound. */
@@ -111,6 +140,7 @@ public final class PayPalEmulator implements AutoCloseable {
         control.release();
         server.stop(0);
         executor.shutdownNow();
+        silentPoster.close();
     }
 
     @Override
