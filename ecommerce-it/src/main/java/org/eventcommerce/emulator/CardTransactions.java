@@ -7,7 +7,8 @@ import java.util.OptionalInt;
 /**
  * Sale ({@code TRXTYPE=S}) and Authorization ({@code TRXTYPE=A}) with a card (paypal-protocols.md §1.4, §1.10).
  *
- * <p>Checks, in order: CURRENCY supported (else 6), AMT in {@code #####.##} (else 4; a zero sale is 4 too,
+ * <p>Checks, in order: CURRENCY supported and allowed for the account's product (else 6; the UK product,
+ * partner PayPalUK, takes USD, EUR, GBP, CAD, JPY, AUD only, §2), AMT in {@code #####.##} (else 4; a zero sale is 4 too,
  * a zero authorization is an account verification answered "Verified"), ACCT a pilot test card (else 23),
  * EXPDATE MMYY not past (else 24). Then the pilot amount rules ({@link PilotAmountRules}) or a forced RESULT
  * decide; AVS and CVV2 are simulated ({@link AvsSimulator}, {@link Cvv2Simulator}). RESULT 0 and 126 carry an
@@ -39,7 +40,7 @@ final class CardTransactions {
         String lastFour = TestCards.lastFour(acct);
 
         Optional<Integer> decimals = SupportedCurrencies.decimals(currency);
-        if (decimals.isEmpty()) {
+        if (decimals.isEmpty() || !SupportedCurrencies.isAllowedFor(call.account(), currency)) {
             return refuse(call, null, currency, lastFour, PayflowResult.INVALID_CURRENCY);
         }
         Optional<BigDecimal> parsed = AmountFormat.parse(request.nonEmpty("AMT"), decimals.get());

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * POST /control/release                      sends held answers, cancels unused holds
  * POST /control/drop?count=K                 next K requests: process, record, close without answering
  * POST /control/force-result?result=R&amp;count=K  next K transactions get RESULT R
+ * POST /control/ec-pending?count=K          next K approved Payflow Express Checkout payments are pending (echeck)
  * POST /control/settle                       approved sales, captures and credits become settled (not voidable)
  * GET  /control/transactions                 one line per transaction, PNREF=..&amp;TRXTYPE=..&amp;AMT=..&amp;...
  * GET  /control/held                         number of answers held now
@@ -85,6 +86,11 @@ final class ControlEndpoint implements HttpHandler {
                         int count = (int) number(query, "count", 1L);
                         control.forceResult(result, count);
                         return "forcing RESULT=" + result + " on the next " + count + " transactions\n";
+                    });
+                    case "ec-pending" -> post(exchange, method, () -> {
+                        int count = (int) number(query, "count", 1L);
+                        control.pendingNext(count);
+                        return "pending the next " + count + " Express Checkout payments\n";
                     });
                     case "settle" -> post(exchange, method, () -> "settled " + control.settle() + "\n");
                     default -> PlainText.send(exchange, 404, "unknown control: " + path + "\n");

@@ -25,12 +25,19 @@ public final class EmulatorAccounts {
     /** The default test account built from the constants above. */
     public static final MerchantAccount DEMO = new MerchantAccount(PARTNER, VENDOR, USER, PWD);
 
+    /**
+     * A Website Payments Pro (UK) test account: PARTNER {@code PayPalUK} (§2), VENDOR/USER {@code demouk}, the same
+     * password as {@link #DEMO}.
+     */
+    public static final MerchantAccount DEMO_UK = new MerchantAccount("PayPalUK", "demouk", "demouk", PWD);
+
     private final CopyOnWriteArrayList<MerchantAccount> accounts = new CopyOnWriteArrayList<>();
 
-    /** A registry holding only {@link #DEMO}. */
+    /** A registry holding {@link #DEMO} and {@link #DEMO_UK}. */
     public static EmulatorAccounts defaults() {
         EmulatorAccounts registry = new EmulatorAccounts();
         registry.register(DEMO);
+        registry.register(DEMO_UK);
         return registry;
     }
 

@@ -30,6 +30,8 @@ public final class EmulatorControl {
     private int dropCount;
     private int forcedResult;
     private int forcedCount;
+    private int pendingCount;
+    private final java.util.List<Runnable> resetters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     EmulatorControl(TransactionLedger ledger, DuplicateRequestGuard duplicates, HoldGate holdGate) {
         this.ledger = ledger;
@@ -81,12 +83,25 @@ public final class EmulatorControl {
         return this;
     }
 
+    /**
+     * The next {@code count} approved Express Checkout payments (Payflow {@code ACTION=D}) answer
+     * {@code PAYMENTTYPE=echeck&PENDINGREASON=echeck}: "not guaranteed" (PFP-EC p.17, §1.9).
+     */
+    public synchronized EmulatorControl pendingNext(int count) {
+        requireNonNegative(count, "count");
+        this.pendingCount = count;
+        return this;
+    }
+
     /** Marks approved sales, captures and credits settled: voiding them then answers 108 (§1.6). */
     public int settle() {
         return ledger.settleAll();
     }
 
-    /** Forgets all transactions and request ids, clears every control and releases held answers. */
+    /**
+     * Forgets all transactions, request ids, secure tokens and Express Checkout sessions, clears every control and
+     * releases held answers.
+     */
     public void reset() {
         synchronized (this) {
             delayMillis = 0;
@@ -95,7 +110,9 @@ public final class EmulatorControl {
             dropCount = 0;
             forcedResult = 0;
             forcedCount = 0;
+            pendingCount = 0;
         }
+        resetters.forEach(Runnable::run);
         holdGate.releaseAll();
         duplicates.clear();
         ledger.clear();
@@ -136,6 +153,20 @@ public final class EmulatorControl {
         }
         forcedCount--;
         return OptionalInt.of(forcedResult);
+    }
+
+    /** Takes one unit of {@link #pendingNext}; true when the payment is to be pending. */
+    synchronized boolean takePending() {
+        if (pendingCount <= 0) {
+            return false;
+        }
+        pendingCount--;
+        return true;
+    }
+
+    /** Adds state that {@link #reset()} clears (secure tokens, Express Checkout sessions). */
+    void onReset(Runnable resetter) {
+        resetters.add(resetter);
     }
 
     /** Waits on the hold gate (used by the endpoint for a held answer). */

@@ -19,7 +19,11 @@ import org.eventcommerce.emulator.express.ExpressSettings;
  * infrastructure only, never packaged into the WAR; it shares no code with the project's connectors.
  *
  * <ul>
- *   <li>{@code POST /}: Payflow NVP ({@link PayflowEndpoint}); test credentials in {@link EmulatorAccounts};</li>
+ *   <li>{@code POST /}: Payflow NVP ({@link PayflowEndpoint}), including Secure Token creation ({@link SecureTokens})
+ *       and Express Checkout through Payflow ({@link ExpressCheckouts}); test credentials in
+ *       {@link EmulatorAccounts};</li>
+ *   <li>{@code /hosted}: the hosted checkout page of a Secure Token ({@link HostedPageEndpoint});</li>
+ *   <li>{@code /payflow-ec/checkout}: the buyer's Payflow Express Checkout approval page ({@link ExpressCheckoutPage});</li>
  *   <li>{@code /control/...}: test controls ({@link ControlEndpoint}, {@link EmulatorControl});</li>
  *   <li>{@code POST /nvp}, {@code /cgi-bin/webscr} and {@code /control/ec/...}: classic NVP Express Checkout, its
  *       buyer approval page and its controls ({@link ExpressCheckoutEmulator}; §3).</li>
@@ -39,9 +43,12 @@ public final class PayPalEmulator implements AutoCloseable {
     private final TransactionLedger ledger;
     private final EmulatorControl control;
     private final ExpressCheckoutEmulator express;
+    private final SilentPoster silentPoster;
 
     private PayPalEmulator(HttpServer server, ExecutorService executor, String host, EmulatorAccounts accounts,
-                           TransactionLedger ledger, EmulatorControl control, ExpressCheckoutEmulator express) {
+                           TransactionLedger ledger, EmulatorControl control, ExpressCheckoutEmulator express,
+                           SilentPoster silentPoster) {
+        this.silentPoster = silentPoster;
         this.server = server;
         this.executor = executor;
         this.host = host;
@@ -76,10 +83,15 @@ public final class PayPalEmulator implements AutoCloseable {
         EmulatorControl control = new EmulatorControl(ledger, duplicates, new HoldGate());
         TransactionRecorder recorder = new TransactionRecorder(ledger, new ReferenceGenerator(), clock);
         VerbosityFields verbosity = new VerbosityFields(clock);
-        PayflowProcessor processor = new PayflowProcessor(recorder,
-                new CardTransactions(recorder, control, new ExpiryDate(clock), verbosity),
+        CardTransactions cards = new CardTransactions(recorder, control, new ExpiryDate(clock), verbosity);
+        SecureTokens secureTokens = new SecureTokens(clock);
+        ExpressCheckouts expressCheckouts = new ExpressCheckouts(recorder, control, verbosity, clock);
+        control.onReset(secureTokens::clear);
+        control.onReset(expressCheckouts::clear);
+        SilentPoster silentPoster = new SilentPoster(log);
+        PayflowProcessor processor = new PayflowProcessor(recorder, cards,
                 new FollowOnTransactions(ledger, recorder, control, verbosity),
-                new Inquiries(ledger, recorder, verbosity));
+                new Inquiries(ledger, recorder, verbosity), secureTokens, expressCheckouts);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -88,14 +100,32 @@ public final class PayPalEmulator implements AutoCloseable {
         ExpressCheckoutEmulator express = new ExpressCheckoutEmulator(expressSettings, clock);
         server.createContext("/control/", new ControlEndpoint(control, ledger, express.controls()::reset));
         express.install(server, log);
+        server.createContext("/hosted", new HostedPageEndpoint(secureTokens, cards, silentPoster, log));
+        server.createContext("/payflow-ec/", new ExpressCheckoutPage(expressCheckouts));
         server.start();
-        return new PayPalEmulator(server, executor, host, accounts, ledger, control, express);
+        return new PayPalEmulator(server, executor, host, accounts, ledger, control, express, silentPoster);
     }
 
     /** {@code http://host:port/}, the URL to configure as the Payflow host. */
     public URI baseUri() {
         String shownHost = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create("http://" + shownHost + ":" + port() + "/");
+    }
+
+    /**
+     * The hosted checkout page for Secure Tokens, {@code http://host:port/hosted}: configure it as the hosted-page
+     * base of the connector (PayPal's is {@code https://payflowlink.paypal.com}).
+     */
+    public URI hostedPageUri() {
+        return baseUri().resolve("hosted");
+    }
+
+    /**
+     * The Express Checkout approval page for Payflow EC, {@code http://host:port/payflow-ec/checkout}: configure it
+     * as the Express Checkout base of the connector (PayPal's is {@code https://www.sandbox.paypal.com/cgi-bin/webscr}).
+     */
+    public URI expressCheckoutUri() {
+        return baseUri().resolve("payflow-ec/checkout");
     }
 
     /** The port actually bound. */
@@ -133,6 +163,7 @@ public final class PayPalEmulator implements AutoCloseable {
         control.release();
         server.stop(0);
         executor.shutdownNow();
+        silentPoster.close();
     }
 
     @Override

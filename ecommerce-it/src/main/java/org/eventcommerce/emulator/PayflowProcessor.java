@@ -7,8 +7,10 @@ import java.util.Set;
  * and TRXTYPE, then hands over to the sale/authorization, follow-on or inquiry rules.
  * <ul>
  *   <li>TRXTYPE other than S, A, D, V, C, I → 3 "Invalid transaction type" (pilot trigger "3 → TRXTYPE=G");</li>
- *   <li>TENDER other than C → 2 "Invalid tender" (pilot trigger "2 → TENDER=G"; TENDER=P, Express Checkout
- *       through Payflow §1.9, is not emulated yet).</li>
+ *   <li>{@code CREATESECURETOKEN=Y} (TENDER absent or C) → {@link SecureTokens#create} (§1.7);</li>
+ *   <li>TENDER=P with TRXTYPE S or A and an ACTION → Express Checkout through Payflow ({@link ExpressCheckouts},
+ *       §1.9); without ACTION → 2; TENDER=P on D, V, C, I → the follow-on and inquiry rules, as for cards;</li>
+ *   <li>any other TENDER than C → 2 "Invalid tender" (pilot trigger "2 → TENDER=G").</li>
  * </ul>
  */
 final class PayflowProcessor {
@@ -19,13 +21,17 @@ final class PayflowProcessor {
     private final CardTransactions cardTransactions;
     private final FollowOnTransactions followOns;
     private final Inquiries inquiries;
+    private final SecureTokens secureTokens;
+    private final ExpressCheckouts expressCheckouts;
 
     PayflowProcessor(TransactionRecorder recorder, CardTransactions cardTransactions, FollowOnTransactions followOns,
-                     Inquiries inquiries) {
+                     Inquiries inquiries, SecureTokens secureTokens, ExpressCheckouts expressCheckouts) {
         this.recorder = recorder;
         this.cardTransactions = cardTransactions;
         this.followOns = followOns;
         this.inquiries = inquiries;
+        this.secureTokens = secureTokens;
+        this.expressCheckouts = expressCheckouts;
     }
 
     NvpResponse process(PayflowCall call) {
@@ -33,7 +39,17 @@ final class PayflowProcessor {
         if (!TRXTYPES.contains(trxType)) {
             return refuse(call, PayflowResult.INVALID_TRANSACTION_TYPE);
         }
-        if (!"C".equals(call.request().value("TENDER"))) {
+        String tender = call.request().value("TENDER");
+        if ("Y".equalsIgnoreCase(call.request().value("CREATESECURETOKEN"))) {
+            return tender.isEmpty() || "C".equals(tender) ? secureTokens.create(call)
+                    : NvpResponse.resultWithMessage(PayflowResult.INVALID_TENDER).build();
+        }
+        boolean purchase = "S".equals(trxType) || "A".equals(trxType);
+        if ("P".equals(tender) && purchase) {
+            return call.request().has("ACTION") ? expressCheckouts.process(call)
+                    : refuse(call, PayflowResult.INVALID_TENDER);
+        }
+        if (!"C".equals(tender) && !"P".equals(tender)) {
             return refuse(call, PayflowResult.INVALID_TENDER);
         }
         return switch (trxType) {

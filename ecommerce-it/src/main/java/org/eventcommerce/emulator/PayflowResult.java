@@ -32,6 +32,12 @@ public final class PayflowResult {
     public static final int CAPTURE_ERROR = 111;
     public static final int REFERENCE_TO_FAILED_TRANSACTION = 120;
     public static final int UNDER_FRAUD_REVIEW = 126;
+    /** Secure token already used: a successful transaction, or 3 tries (§1.6). */
+    public static final int SECURE_TOKEN_USED = 160;
+    /** A transaction with this secure token is already in progress (§1.6). */
+    public static final int SECURE_TOKEN_IN_PROGRESS = 161;
+    /** Secure token expired (§1.6, §1.7). */
+    public static final int SECURE_TOKEN_EXPIRED = 162;
     public static final int GENERIC_HOST_ERROR = 1000;
 
     /** Table 6.10: "Parameter list format error: &amp; in name". */
@@ -108,6 +114,9 @@ public final class PayflowResult {
             Map.entry(133, "Data mismatch in HTTP retry request"),
             Map.entry(150, "Issuing bank timed out"),
             Map.entry(151, "Issuing bank unavailable"),
+            Map.entry(160, "Secure Token already been used"),
+            Map.entry(161, "Transaction using secure token is already in progress"),
+            Map.entry(162, "Secure Token Expired"),
             Map.entry(200, "Reauth error"),
             Map.entry(201, "Order error"),
             Map.entry(1000, "Generic host error"),

@@ -1,9 +1,11 @@
 package org.eventcommerce.payments.payflow;
 
 import java.util.Collections;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.SequencedMap;
+import org.eventcommerce.payments.Attempt;
 import org.eventcommerce.payments.Card;
 import org.eventcommerce.payments.PaymentRequest;
 import org.eventcommerce.payments.TransactionKind;
@@ -61,10 +63,7 @@ public final class PayflowRequestBuilder {
         SequencedMap<String, String> f = new LinkedHashMap<>();
         f.put("TRXTYPE", kind.payflowTrxType());
         f.put("TENDER", "C");
-        f.put("PARTNER", credentials.partner());
-        f.put("VENDOR", credentials.vendor());
-        f.put("USER", credentials.user());
-        f.put("PWD", credentials.password());
+        putCredentials(f, credentials);
         Card card = request.card();
         if (card != null) {
             f.put("ACCT", card.number());
@@ -97,6 +96,156 @@ public final class PayflowRequestBuilder {
             f.put("INVNUM", request.invoiceNumber());
         }
         return Collections.unmodifiableSequencedMap(f);
+    }
+
+    /**
+     * The fields of a Secure Token request [DEV secure-token page; Gateway guide 2012 p.29; §1.7], in this order:
+     * {@code TRXTYPE} (S or A), {@code PARTNER}, {@code VENDOR}, {@code USER}, {@code PWD}, {@code AMT},
+     * {@code CURRENCY}, {@code CREATESECURETOKEN=Y}, {@code SECURETOKENID}, {@code RETURNURL}, {@code CANCELURL},
+     * {@code ERRORURL}, {@code SILENTPOSTURL} (when given), {@code TEMPLATE} (when given), {@code CUSTREF},
+     * {@code VERBOSITY=HIGH}, {@code COMMENT1} and {@code INVNUM} (when given). No TENDER and no card fields: the
+     * guide's example request has neither; the buyer types the card on PayPal's page.
+     *
+     * @param request     the token request
+     * @param credentials the account
+     * @return name → raw value in wire order, unmodifiable
+     * @throws NullPointerException when an argument is null
+     */
+    public static SequencedMap<String, String> secureTokenFields(SecureTokenRequest request,
+                                                                 PayflowCredentials credentials) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(credentials, "credentials");
+        SequencedMap<String, String> f = new LinkedHashMap<>();
+        f.put("TRXTYPE", request.kind().payflowTrxType());
+        putCredentials(f, credentials);
+        f.put("AMT", request.amount().toPlainString());
+        f.put("CURRENCY", request.amount().currency().getCurrencyCode());
+        f.put("CREATESECURETOKEN", "Y");
+        f.put("SECURETOKENID", request.secureTokenId());
+        f.put("RETURNURL", request.returnUrl().toString());
+        f.put("CANCELURL", request.cancelUrl().toString());
+        f.put("ERRORURL", request.errorUrl().toString());
+        if (request.silentPostUrl() != null) {
+            f.put("SILENTPOSTURL", request.silentPostUrl().toString());
+        }
+        if (request.template() != null && !request.template().isBlank()) {
+            f.put("TEMPLATE", request.template());
+        }
+        f.put("CUSTREF", request.attempt().custRef());
+        f.put("VERBOSITY", "HIGH");
+        if (request.comment() != null) {
+            f.put("COMMENT1", request.comment());
+        }
+        if (request.invoiceNumber() != null) {
+            f.put("INVNUM", request.invoiceNumber());
+        }
+        return Collections.unmodifiableSequencedMap(f);
+    }
+
+    /**
+     * Set Express Checkout through Payflow [PFP-EC pp.9-13; §1.9]: {@code TRXTYPE} (S or A), {@code TENDER=P},
+     * credentials, {@code ACTION=S}, {@code AMT}, {@code CURRENCY}, {@code RETURNURL}, {@code CANCELURL},
+     * {@code CUSTREF}, {@code VERBOSITY=HIGH}, then {@code INVNUM} and {@code COMMENT1} when given.
+     *
+     * @throws NullPointerException when an argument is null
+     */
+    public static SequencedMap<String, String> setExpressCheckoutFields(ExpressCheckoutSetup setup,
+                                                                        PayflowCredentials credentials) {
+        Objects.requireNonNull(setup, "setup");
+        SequencedMap<String, String> f = expressCheckoutStart(setup.kind(), "S", credentials);
+        f.put("AMT", setup.amount().toPlainString());
+        f.put("CURRENCY", setup.amount().currency().getCurrencyCode());
+        f.put("RETURNURL", setup.returnUrl().toString());
+        f.put("CANCELURL", setup.cancelUrl().toString());
+        f.put("CUSTREF", setup.attempt().custRef());
+        f.put("VERBOSITY", "HIGH");
+        if (setup.invoiceNumber() != null) {
+            f.put("INVNUM", setup.invoiceNumber());
+        }
+        if (setup.comment() != null) {
+            f.put("COMMENT1", setup.comment());
+        }
+        return Collections.unmodifiableSequencedMap(f);
+    }
+
+    /**
+     * Get Express Checkout Details through Payflow [PFP-EC pp.14-15; §1.9]: {@code TRXTYPE}, {@code TENDER=P},
+     * credentials, {@code ACTION=G}, {@code TOKEN}, {@code CURRENCY} (every request names its currency),
+     * {@code CUSTREF}, {@code VERBOSITY=HIGH}.
+     *
+     * @throws IllegalArgumentException when the token is blank or the kind is not SALE/AUTHORIZATION
+     * @throws NullPointerException     when an argument is null
+     */
+    public static SequencedMap<String, String> getExpressCheckoutFields(Attempt attempt, TransactionKind kind,
+                                                                        String token, Currency currency,
+                                                                        PayflowCredentials credentials) {
+        Objects.requireNonNull(attempt, "attempt");
+        Objects.requireNonNull(currency, "currency");
+        requireText(token, "TOKEN");
+        SequencedMap<String, String> f = expressCheckoutStart(kind, "G", credentials);
+        f.put("TOKEN", token);
+        f.put("CURRENCY", currency.getCurrencyCode());
+        f.put("CUSTREF", attempt.custRef());
+        f.put("VERBOSITY", "HIGH");
+        return Collections.unmodifiableSequencedMap(f);
+    }
+
+    /**
+     * Do Express Checkout Payment through Payflow [PFP-EC pp.15-17; §1.9]: {@code TRXTYPE}, {@code TENDER=P},
+     * credentials, {@code ACTION=D}, {@code TOKEN}, {@code PAYERID}, {@code AMT}, {@code CURRENCY}, {@code CUSTREF},
+     * {@code VERBOSITY=HIGH}.
+     *
+     * @throws IllegalArgumentException when token or payer id is blank, the amount is not positive or the kind is not
+     *                                  SALE/AUTHORIZATION
+     * @throws NullPointerException     when an argument is null
+     */
+    public static SequencedMap<String, String> doExpressCheckoutFields(Attempt attempt, TransactionKind kind,
+                                                                       String token, String payerId, Money amount,
+                                                                       PayflowCredentials credentials) {
+        Objects.requireNonNull(attempt, "attempt");
+        Objects.requireNonNull(amount, "amount");
+        requireText(token, "TOKEN");
+        requireText(payerId, "PAYERID");
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("Express Checkout payment needs a positive amount");
+        }
+        SequencedMap<String, String> f = expressCheckoutStart(kind, "D", credentials);
+        f.put("TOKEN", token);
+        f.put("PAYERID", payerId);
+        f.put("AMT", amount.toPlainString());
+        f.put("CURRENCY", amount.currency().getCurrencyCode());
+        f.put("CUSTREF", attempt.custRef());
+        f.put("VERBOSITY", "HIGH");
+        return Collections.unmodifiableSequencedMap(f);
+    }
+
+    private static SequencedMap<String, String> expressCheckoutStart(TransactionKind kind, String action,
+                                                                     PayflowCredentials credentials) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(credentials, "credentials");
+        if (kind != TransactionKind.SALE && kind != TransactionKind.AUTHORIZATION) {
+            throw new IllegalArgumentException("Express Checkout is a SALE or an AUTHORIZATION, not " + kind);
+        }
+        SequencedMap<String, String> f = new LinkedHashMap<>();
+        f.put("TRXTYPE", kind.payflowTrxType());
+        f.put("TENDER", "P");
+        putCredentials(f, credentials);
+        f.put("ACTION", action);
+        return f;
+    }
+
+    private static void putCredentials(SequencedMap<String, String> f, PayflowCredentials credentials) {
+        f.put("PARTNER", credentials.partner());
+        f.put("VENDOR", credentials.vendor());
+        f.put("USER", credentials.user());
+        f.put("PWD", credentials.password());
+    }
+
+    private static void requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
     }
 
     /**

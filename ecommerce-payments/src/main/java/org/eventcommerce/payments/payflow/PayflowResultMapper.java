@@ -157,14 +157,31 @@ public final class PayflowResultMapper {
      */
     public static PaymentResult fromAnswer(PaymentRequest request, Map<String, String> fields) {
         Objects.requireNonNull(request, "request");
+        return fromAnswer(request.kind(), request.amount(), PayflowRequestBuilder.sendsAmount(request.kind()), fields);
+    }
+
+    /**
+     * The result for a decoded Payflow answer to a request of {@code kind} for {@code requested}; the redirect flows
+     * (Secure Token, Express Checkout) use it directly.
+     *
+     * @param kind              the kind of call (INQUIRY reads ORIGPNREF/ORIGRESULT)
+     * @param requested         the amount asked for, or a zero amount naming the currency only
+     * @param sentAmount        whether the request carried AMT: a DUPLICATE=1 answer must then echo it
+     * @param fields            the decoded answer
+     * @return as {@link #fromAnswer(PaymentRequest, Map)}
+     */
+    static PaymentResult fromAnswer(TransactionKind kind, Money requested, boolean sentAmount,
+                                    Map<String, String> fields) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(fields, "fields");
         Map<String, String> scrubbed = NvpScrubber.scrub(fields);
         String resultCode = fields.get("RESULT");
         String message = fields.get("RESPMSG");
-        boolean inquiry = request.kind() == TransactionKind.INQUIRY;
+        boolean inquiry = kind == TransactionKind.INQUIRY;
         String reference = inquiry && present(fields.get("ORIGPNREF")) ? fields.get("ORIGPNREF") : fields.get("PNREF");
         String authCode = fields.get("AUTHCODE");
-        Money amount = parseAmount(fields.get("AMT"), request.amount());
+        Money amount = parseAmount(fields.get("AMT"), requested);
         String duplicateFlag = fields.get("DUPLICATE");
         boolean duplicate = duplicateFlag != null && duplicateFlag.strip().equals("1");
 
@@ -180,8 +197,7 @@ public final class PayflowResultMapper {
                 originalStatus = originalStatus(fields.get("ORIGRESULT"), fields.get("TRANSSTATE"));
             }
         }
-        if (duplicate && PayflowRequestBuilder.sendsAmount(request.kind())
-                && (amount == null || amount.compareTo(request.amount()) != 0)) {
+        if (duplicate && sentAmount && (amount == null || amount.compareTo(requested) != 0)) {
             status = PaymentStatus.UNKNOWN;
             message = DUPLICATE_MISMATCH;
         } else if (!duplicate && duplicateFlag != null && !duplicateFlag.strip().equals("0")) {

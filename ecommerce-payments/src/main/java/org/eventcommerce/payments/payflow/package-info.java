@@ -13,7 +13,18 @@
  *       {@link org.eventcommerce.payments.PaymentRequest} to the request fields, in order;</li>
  *   <li>{@link org.eventcommerce.payments.payflow.PayflowResultMapper}: RESULT codes, inquiry answers,
  *       duplicates and transport failures to a {@link org.eventcommerce.payments.PaymentResult};</li>
- *   <li>{@link org.eventcommerce.payments.payflow.PayflowConnector}: the HTTP exchange.</li>
+ *   <li>{@link org.eventcommerce.payments.payflow.PayflowConnector}: the HTTP exchange; also the redirect flows
+ *       and the connection check:
+ *       {@link org.eventcommerce.payments.payflow.PayflowConnector#createSecureToken} (hosted checkout page, §1.7),
+ *       {@link org.eventcommerce.payments.payflow.PayflowConnector#setExpressCheckout},
+ *       {@link org.eventcommerce.payments.payflow.PayflowConnector#getExpressCheckoutDetails},
+ *       {@link org.eventcommerce.payments.payflow.PayflowConnector#doExpressCheckoutPayment} (TENDER=P, §1.9),
+ *       {@link org.eventcommerce.payments.payflow.PayflowConnector#testConnection} (inquiry on a made-up PNREF);</li>
+ *   <li>{@link org.eventcommerce.payments.payflow.PayflowPages}: where buyers are sent (hosted page, EC approval);</li>
+ *   <li>{@link org.eventcommerce.payments.payflow.HostedPageReturn}: checks the browser return and the silent post of
+ *       the hosted page against the attempt (a mismatch is never paid);</li>
+ *   <li>{@link org.eventcommerce.payments.payflow.WebsitePaymentsProUk}: partner, currencies and brands of the UK
+ *       product (§2).</li>
  * </ul>
  *
  * <p>Sources are cited as in {@code reference/paypal-protocols.md}: [PFP-2009] Payflow Pro Developer's Guide

@@ -340,4 +340,48 @@ class PayflowConnectorTest {
         assertThat(server.only().header("X-VPS-REQUEST-ID")).isEqualTo(SALE_ATTEMPT.requestId());
         assertThat(own.toString()).isEqualTo("PayflowConnector[" + server.endpoint() + ", vendor=acmeevents]");
     }
+
+    @Test
+    void captureSendsOrigidAmountAndCurrencyExactly() {
+        // PFP-2009 p.32 Delayed Capture: TRXTYPE=D with ORIGID = the authorization's PNREF; CURRENCY on every request
+        server.reply(Reply.ok("RESULT=0&PNREF=EFHP0D426A60&RESPMSG=Approved&AMT=1234.50"));
+
+        PaymentResult result = connector.execute(PaymentRequest.capture(new Attempt("cap-0001", "CAP000000001"),
+                USD_1234_50, "EFHP0D426A53"));
+
+        assertThat(server.only().body()).isEqualTo("TRXTYPE[1]=D&TENDER[1]=C&PARTNER[6]=PayPal&VENDOR[10]=acmeevents"
+                + "&USER[10]=acmeevents&PWD[9]=s3cr3tPwd&ORIGID[12]=EFHP0D426A53&AMT[7]=1234.50&CURRENCY[3]=USD"
+                + "&CUSTREF[12]=CAP000000001&VERBOSITY[4]=HIGH");
+        assertThat(result.status()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(result.reference()).isEqualTo("EFHP0D426A60");
+    }
+
+    @Test
+    void partialCreditSendsOrigidAmountAndCurrencyExactly() {
+        // PFP-2009 pp.38-40 Credit against ORIGID; a partial refund sends the smaller AMT
+        server.reply(Reply.ok("RESULT=0&PNREF=EFHP0D426A61&RESPMSG=Approved&AMT=1500"));
+
+        PaymentResult result = connector.execute(PaymentRequest.credit(new Attempt("cre-0001", "CRE000000001"),
+                org.eventcommerce.payments.money.Money.of("1500", "JPY"), "EFHP0D426A53"));
+
+        assertThat(server.only().body()).isEqualTo("TRXTYPE[1]=C&TENDER[1]=C&PARTNER[6]=PayPal&VENDOR[10]=acmeevents"
+                + "&USER[10]=acmeevents&PWD[9]=s3cr3tPwd&ORIGID[12]=EFHP0D426A53&AMT[4]=1500&CURRENCY[3]=JPY"
+                + "&CUSTREF[12]=CRE000000001&VERBOSITY[4]=HIGH");
+        assertThat(result.status()).isEqualTo(PaymentStatus.APPROVED);
+    }
+
+    @Test
+    void inquiryByReferenceSendsOrigidAndCurrencyExactly() {
+        // PFP-2009 pp.38-40 (§1.8): TRXTYPE=I&TENDER=C&...&ORIGID=<PNREF>
+        server.reply(Reply.ok("RESULT=0&PNREF=EQRB8A32CD71&ORIGPNREF=EFHP0D426A53&ORIGRESULT=0&TRANSSTATE=1003"
+                + "&RESPMSG=Approved"));
+
+        PaymentResult result = connector.execute(PaymentRequest.inquiryByReference(new Attempt("inq-0003",
+                "INQ000000003"), USD_1234_50, "EFHP0D426A53"));
+
+        assertThat(server.only().body()).isEqualTo("TRXTYPE[1]=I&TENDER[1]=C&PARTNER[6]=PayPal&VENDOR[10]=acmeevents"
+                + "&USER[10]=acmeevents&PWD[9]=s3cr3tPwd&ORIGID[12]=EFHP0D426A53&CURRENCY[3]=USD"
+                + "&CUSTREF[12]=INQ000000003&VERBOSITY[4]=HIGH");
+        assertThat(result.originalStatus()).isEqualTo(PaymentStatus.DECLINED); // TRANSSTATE 1003: voided authorization
+    }
 }
