@@ -73,6 +73,22 @@ public final class Browser implements TestWatcher {
         return new WebDriverWait(driver(), Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Chooses the item of the PrimeFaces selectOneMenu {@code id} whose {@code data-label} {@code label} picks
+     * (as a person does: open the menu, click the item), then waits until the panel has faded out: until then it
+     * covers what lies below it and takes the next click.
+     */
+    public static void chooseMenu(String id, java.util.function.Predicate<WebElement> item) {
+        WebDriver d = driver();
+        d.findElement(By.id(id)).click();
+        visible(By.cssSelector("[id='" + id + "_panel'] li[data-label]"));
+        d.findElements(By.cssSelector("[id='" + id + "_panel'] li.ui-selectonemenu-item")).stream().filter(item)
+                .findFirst().orElseThrow(() -> new AssertionError("No such item in " + id)).click();
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(
+                ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
+        settle();
+    }
+
     /** Waits until no jQuery/PrimeFaces AJAX request is running and the document is loaded. */
     public static void settle() {
         new WebDriverWait(driver(), Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)

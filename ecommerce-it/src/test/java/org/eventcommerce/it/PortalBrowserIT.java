@@ -134,12 +134,10 @@ class PortalBrowserIT {
 
     private static void selectAccountType(WebDriver d, String type) {
         // As a person does it: open the menu, click the item whose value is the type.
-        int index = d.findElements(By.cssSelector("select[id='settings:accountType_input'] option")).stream()
-                .map(o -> o.getAttribute("value")).toList().indexOf(type);
-        d.findElement(By.id("settings:accountType")).click();
-        Browser.visible(By.cssSelector("[id='settings:accountType_panel'] li[data-label]"));
-        d.findElements(By.cssSelector("[id='settings:accountType_panel'] li.ui-selectonemenu-item")).get(index).click();
-        Browser.settle();
+        String label = d.findElements(By.cssSelector("select[id='settings:accountType_input'] option")).stream()
+                .filter(o -> type.equals(o.getAttribute("value"))).findFirst().orElseThrow()
+                .getAttribute("textContent");
+        Browser.chooseMenu("settings:accountType", li -> label.equals(li.getAttribute("data-label")));
     }
 
     private static java.util.List<String> brandsOffered(WebDriver d) {

@@ -102,12 +102,7 @@ class PromotionCodesBrowserIT {
 
     /** Opens the selectOneMenu {@code id} and clicks the item with {@code label}. */
     private static void chooseMenu(WebDriver d, String id, String label) {
-        d.findElement(By.id(id)).click();
-        Browser.visible(By.cssSelector("[id='" + id + "_panel'] li[data-label]"));
-        d.findElements(By.cssSelector("[id='" + id + "_panel'] li.ui-selectonemenu-item")).stream()
-                .filter(li -> label.equals(li.getAttribute("data-label"))).findFirst()
-                .orElseThrow(() -> new AssertionError("No item " + label + " in " + id)).click();
-        Browser.settle();
+        Browser.chooseMenu(id, li -> label.equals(li.getAttribute("data-label")));
         assertThat(d.findElement(By.id(id + "_label")).getText()).isEqualTo(label);
     }
 
