@@ -31,13 +31,21 @@ public final class EmulatorAccounts {
      */
     public static final MerchantAccount DEMO_UK = new MerchantAccount("PayPalUK", "demouk", "demouk", PWD);
 
+    /**
+     * Stands for a merchant's live account in tests of Production mode (PayPal's test and live accounts differ):
+     * PARTNER {@code PayPal}, VENDOR/USER {@code livemerchant}, PWD {@code live-pw-123}.
+     */
+    public static final MerchantAccount LIVE = new MerchantAccount(PARTNER, "livemerchant", "livemerchant",
+            "live-pw-123");
+
     private final CopyOnWriteArrayList<MerchantAccount> accounts = new CopyOnWriteArrayList<>();
 
-    /** A registry holding {@link #DEMO} and {@link #DEMO_UK}. */
+    /** A registry holding {@link #DEMO}, {@link #DEMO_UK} and {@link #LIVE}. */
     public static EmulatorAccounts defaults() {
         EmulatorAccounts registry = new EmulatorAccounts();
         registry.register(DEMO);
         registry.register(DEMO_UK);
+        registry.register(LIVE);
         return registry;
     }
 

@@ -80,12 +80,30 @@ public final class Browser implements TestWatcher {
      */
     public static void chooseMenu(String id, java.util.function.Predicate<WebElement> item) {
         WebDriver d = driver();
-        d.findElement(By.id(id)).click();
+        WebElement menu = d.findElement(By.id(id));
+        // In the middle of the window the panel opens without the page scrolling under it: a scroll while it is
+        // open makes PrimeFaces move it, and the click meant for an item then lands beside it.
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
+        menu.click();
         visible(By.cssSelector("[id='" + id + "_panel'] li[data-label]"));
-        d.findElements(By.cssSelector("[id='" + id + "_panel'] li.ui-selectonemenu-item")).stream().filter(item)
-                .findFirst().orElseThrow(() -> new AssertionError("No such item in " + id)).click();
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(
-                ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
+        // The panel opens with a CSS transition (PrimeFaces' connected overlay) during which clicks are lost:
+        // click an item only once the panel stands still.
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(w -> Boolean.TRUE.equals(((JavascriptExecutor) w)
+                .executeScript("var p = jQuery(PrimeFaces.escapeClientId(arguments[0]));"
+                        + " return p.is(':visible') && !p.is(':animated')"
+                        + " && !p.is('.ui-connected-overlay-enter, .ui-connected-overlay-enter-active');",
+                        id + "_panel")));
+        WebElement choice = d.findElements(By.cssSelector("[id='" + id + "_panel'] li.ui-selectonemenu-item"))
+                .stream().filter(item).findFirst().orElseThrow(() -> new AssertionError("No such item in " + id));
+        choice.click();
+        By panel = By.id(id + "_panel");
+        try {
+            new WebDriverWait(d, Duration.ofSeconds(3)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+        } catch (org.openqa.selenium.TimeoutException lost) {
+            // The click still went astray: the item is there and enabled, so select it the way its own click does.
+            ((JavascriptExecutor) d).executeScript("arguments[0].click();", choice);
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+        }
         settle();
     }
 

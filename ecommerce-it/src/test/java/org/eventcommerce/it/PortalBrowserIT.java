@@ -132,6 +132,47 @@ class PortalBrowserIT {
         Browser.settle();
     }
 
+    @Test
+    @Order(7)
+    void theUkProviderOffersItsOwnAccountTypesAndTheConnectionTestAnswersInWords() {
+        signIn("admin@demo.example", "admin-demo-1");
+        WebDriver d = open("admin/ecommerce.xhtml");
+        Browser.chooseMenu("settings:providerType", li -> li.getAttribute("textContent").strip()
+                .equals("PayPal Website Payments Pro (UK)"));
+        // The UK's account types, its Payflow edition's brands, its partner and currency.
+        assertThat(d.findElements(By.cssSelector("select[id='settings:accountType_input'] option")).stream()
+                .map(o -> o.getAttribute("textContent")).toList())
+                .containsExactly("Website Payments Pro", "Website Payments Pro, Payflow edition");
+        assertThat(brandsOffered(d)).containsExactly("VISA", "VISA_DEBIT", "VISA_ELECTRON", "MASTERCARD");
+        assertThat(d.findElement(By.id("settings:testPartnerId")).getAttribute("value")).isEqualTo("PayPalUK");
+        assertThat(d.findElement(By.id("settings:currency_label")).getText()).isEqualTo("GBP");
+        assertThat(d.findElements(By.id("settings:expressCheckout"))).isEmpty();
+
+        // Save and test with the emulator's UK account: the answer is in words next to the button.
+        Browser.type("settings:testVendor", "demouk");
+        Browser.type("settings:testUser", "demouk");
+        Browser.type("settings:testPassword", "emulator-pw1");
+        d.findElement(By.id("settings:testConnection")).click();
+        Browser.settle();
+        assertThat(Browser.visible(By.id("settings:connectionResult")).getText())
+                .isEqualTo("The connection works: PayPal accepted the Test mode credentials.");
+
+        // A wrong password: saved, and the test says so.
+        Browser.type("settings:testPassword", "wrong-password");
+        d.findElement(By.id("settings:testConnection")).click();
+        Browser.settle();
+        assertThat(Browser.visible(By.id("settings:connectionResult")).getText())
+                .startsWith("PayPal refused the Test mode credentials");
+
+        // Back to the demo's Payflow Pro account (the API puts the password back).
+        ApiClient api = new ApiClient(base(), "demo-platform-key");
+        assertThat(api.put("api/v1/settings", """
+                {"provider": {"type": "PAYFLOW_PRO", "accountType": "PAYFLOW_PRO", "currency": "USD",
+                  "acceptedCards": ["VISA", "MASTERCARD", "AMEX", "DISCOVER"],
+                  "credentials": {"TEST": {"partnerId": "PayPal", "vendor": "demomerchant", "user": "demomerchant",
+                  "password": "emulator-pw1"}}}}""").status()).isEqualTo(200);
+    }
+
     private static void selectAccountType(WebDriver d, String type) {
         // As a person does it: open the menu, click the item whose value is the type.
         String label = d.findElements(By.cssSelector("select[id='settings:accountType_input'] option")).stream()

@@ -10,6 +10,18 @@ public enum CardBrand {
     VISA, VISA_DEBIT, VISA_ELECTRON, MASTERCARD, AMEX, DISCOVER, DINERS, JCB;
 
     /**
+     * True when a card detected as this brand may be taken by a site accepting {@code accepted}. Visa Debit and
+     * Visa Electron cannot be told from Visa by number ({@link #detect}), so a {@link #VISA} card is taken when
+     * any of the three Visa brands is accepted (Website Payments Pro UK offers them apart, M7).
+     */
+    public boolean acceptedBy(java.util.Collection<CardBrand> accepted) {
+        if (this == VISA) {
+            return accepted.contains(VISA) || accepted.contains(VISA_DEBIT) || accepted.contains(VISA_ELECTRON);
+        }
+        return accepted.contains(this);
+    }
+
+    /**
      * The brand of {@code digits} (digits only), or empty when the number matches none. Visa Debit and
      * Visa Electron cannot be told from Visa by prefix alone; they are reported as {@link #VISA}.
      */

@@ -18,7 +18,7 @@ public final class Messages {
     }
 
     /** An argument that is itself a bundle key, shown in the reader's language (e.g. {@code mode.TEST}). */
-    public record Key(String key) {
+    public record Key(String key, Object... args) {
     }
 
     /** The message for {@code key} in {@code locale} (English when missing), formatted with {@code args}. */
@@ -34,7 +34,7 @@ public final class Messages {
             Object[] resolved = args.clone();
             for (int i = 0; i < resolved.length; i++) {
                 if (resolved[i] instanceof Key k) {
-                    resolved[i] = format(locale, k.key());
+                    resolved[i] = format(locale, k.key(), k.args());
                 }
             }
             return new MessageFormat(pattern, b.getLocale()).format(resolved);

@@ -30,7 +30,7 @@ public final class CardValidator {
         Optional<CardBrand> brand = CardBrand.detect(card.number());
         if (!card.number().matches("\\d{12,19}") || !card.passesLuhn()) {
             errors.add(new FieldError("card.number", "validation.card.number"));
-        } else if (brand.isEmpty() || !accepted.contains(brand.get())) {
+        } else if (brand.isEmpty() || !brand.get().acceptedBy(accepted)) {
             errors.add(new FieldError("card.number", "validation.card.brand"));
         }
         YearMonth exp = card.expiryMonth();

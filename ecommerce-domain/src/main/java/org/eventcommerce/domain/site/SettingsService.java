@@ -30,8 +30,15 @@ public class SettingsService {
     static final int PASSWORD_MIN = 6;
     static final int PASSWORD_MAX = 32;
 
-    /** The providers this version can take payments with (the others come with their connectors). */
-    static final java.util.Set<ProviderType> AVAILABLE_PROVIDERS = java.util.EnumSet.of(ProviderType.PAYFLOW_PRO);
+    /**
+     * The providers this version can take payments with: the Payflow-based ones. Express Checkout (US, Canada)
+     * is configured and tested already but stays unavailable until the payment page can redirect to PayPal.
+     */
+    public static final java.util.Set<ProviderType> AVAILABLE_PROVIDERS = java.util.EnumSet.of(
+            ProviderType.PAYFLOW_PRO, ProviderType.WEBSITE_PAYMENTS_PRO_UK);
+
+    /** The PARTNER of Website Payments Pro (UK) accounts, filled in when left blank [paypal-protocols.md §2]. */
+    public static final String UK_PARTNER = "PayPalUK";
 
     @PersistenceContext
     EntityManager em;
@@ -41,6 +48,9 @@ public class SettingsService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ProviderCheck providerCheck;
 
     /** @throws NotFoundException when the site has no configuration */
     @Transactional
@@ -57,9 +67,12 @@ public class SettingsService {
      * @throws ValidationException listing every broken rule; nothing is written
      */
     @Transactional
-    public CommerceConfiguration update(long siteId, SettingsUpdate u) {
+    public CommerceConfiguration update(long siteId, SettingsUpdate given) {
         CommerceConfiguration c = get(siteId);
+        SettingsUpdate u = withDefaults(given);
         validate(c, u);
+        boolean checkProduction = u.mode() == OperatingMode.PRODUCTION && (u.eventsEnabled() || u.trainingEnabled())
+                && productionChanges(c, u);
         c.apply(u, clock.instant());
         for (Map.Entry<OperatingMode, SettingsUpdate.CredentialsInput> e : u.credentials().entrySet()) {
             ProviderCredentials pc = c.credentials(e.getKey());
@@ -69,7 +82,56 @@ public class SettingsService {
                 pc.replacePasswordCiphertext(cipher.encrypt(in.password()));
             }
         }
+        if (checkProduction) {
+            // Switching to Production runs the connection test with the Production set against the Production
+            // endpoint, and is refused (the whole update rolls back) when it fails (issue 4, "Test connection").
+            ProviderCheck.Outcome o = providerCheck.check(c, OperatingMode.PRODUCTION);
+            if (!o.ok()) {
+                throw new ValidationException(List.of(new FieldError("mode", "validation.mode.productionCheck",
+                        new Messages.Key(o.key(), o.args().toArray()))));
+            }
+        }
         return c;
+    }
+
+    /**
+     * Runs the connection test for {@code mode} on the saved configuration of {@code siteId}.
+     *
+     * @return what the check found, never null
+     */
+    @Transactional
+    public ProviderCheck.Outcome testConnection(long siteId, OperatingMode mode) {
+        return providerCheck.check(get(siteId), mode);
+    }
+
+    /** {@code u} with the defaults a blank field stands for: the UK partner {@value #UK_PARTNER}. */
+    private static SettingsUpdate withDefaults(SettingsUpdate u) {
+        if (u.providerType() != ProviderType.WEBSITE_PAYMENTS_PRO_UK) {
+            return u;
+        }
+        Map<OperatingMode, SettingsUpdate.CredentialsInput> creds = new java.util.EnumMap<>(OperatingMode.class);
+        u.credentials().forEach((m, in) -> creds.put(m, Texts.clean(in.partnerId()) != null ? in
+                : new SettingsUpdate.CredentialsInput(UK_PARTNER, in.vendor(), in.user(), in.password())));
+        return new SettingsUpdate(u.eventsEnabled(), u.trainingEnabled(), u.mode(), u.timeZone(), u.merchantName(),
+                u.supportInfo(), u.pageHeader(), u.pageFooter(), u.promotionCodesEnabled(), u.providerType(),
+                u.accountType(), u.acceptedCards(), u.expressCheckout(), u.paypalEmail(), u.currency(), creds);
+    }
+
+    /** True when {@code u} switches to Production, or changes what Production payments would use. */
+    private static boolean productionChanges(CommerceConfiguration c, SettingsUpdate u) {
+        if (c.getMode() != OperatingMode.PRODUCTION || c.getProviderType() != u.providerType()
+                || !java.util.Objects.equals(c.getPaypalEmail(), u.paypalEmail())) {
+            return true;
+        }
+        SettingsUpdate.CredentialsInput in = u.credentials().get(OperatingMode.PRODUCTION);
+        if (in == null) {
+            return false;
+        }
+        ProviderCredentials pc = c.credentials(OperatingMode.PRODUCTION);
+        return !java.util.Objects.equals(pc.getPartnerId(), in.partnerId())
+                || !java.util.Objects.equals(pc.getVendor(), in.vendor())
+                || !java.util.Objects.equals(pc.getUser(), in.user())
+                || in.password() != null && !in.password().isEmpty();
     }
 
     /** The promotion-code mail settings as typed (see {@link #updateMail}). */
@@ -146,10 +208,15 @@ public class SettingsService {
                 errors.add(new FieldError("provider.currency", "validation.currency.provider",
                         String.join(", ", u.providerType().currencies())));
             }
+            if (u.expressCheckout() && u.providerType() != ProviderType.PAYFLOW_PRO) {
+                errors.add(new FieldError("provider.expressCheckout", "validation.expressCheckout.payflowOnly"));
+            }
             if (u.providerType().usesPayflow()) {
                 validatePayflow(current, u, anyService, errors);
             } else if (u.paypalEmail() != null && !Texts.isEmail(u.paypalEmail())) {
                 errors.add(new FieldError("provider.paypalEmail", "validation.paypalEmail.format"));
+            } else if (anyService && Texts.clean(u.paypalEmail()) == null) {
+                errors.add(new FieldError("provider.paypalEmail", "validation.paypalEmail.required"));
             }
         }
         if (!errors.isEmpty()) {
@@ -163,8 +230,14 @@ public class SettingsService {
             errors.add(new FieldError("provider.accountType", "validation.accountType.required"));
             return;
         }
+        if (!AccountType.offeredBy(u.providerType()).contains(u.accountType())) {
+            errors.add(new FieldError("provider.accountType", "validation.accountType.notOffered",
+                    new Messages.Key(u.accountType().labelKey(u.providerType())),
+                    new Messages.Key("provider." + u.providerType().name())));
+            return;
+        }
         for (CardBrand b : u.acceptedCards()) {
-            if (!u.accountType().brands().contains(b)) {
+            if (!u.accountType().brands(u.providerType()).contains(b)) {
                 errors.add(new FieldError("provider.acceptedCards", "validation.acceptedCards.notOffered", b,
                         u.accountType()));
             }

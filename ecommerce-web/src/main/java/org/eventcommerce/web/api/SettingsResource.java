@@ -1,5 +1,11 @@
 package org.eventcommerce.web.api;
 
+import org.eventcommerce.domain.site.ProviderCheck;
+import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.common.Messages;
+import java.util.Locale;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.POST;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -54,6 +60,30 @@ public class SettingsResource {
     @GET
     public String get() {
         return toJson(settings.get(caller.siteId())).toString();
+    }
+
+    /**
+     * {@code POST /api/v1/settings/connection-test?mode=TEST|PRODUCTION} (added to API.md's list; issue 4 "Test
+     * connection"): asks the provider, with the saved credentials of {@code mode} (default: the site's current
+     * mode) and without charging anything, whether they work. 200 {@code {"mode": "TEST", "ok": true,
+     * "message": "..."}} (English) whatever the answer; 400 for an unknown mode.
+     */
+    @POST
+    @Path("connection-test")
+    public String testConnection(@QueryParam("mode") String modeName) {
+        OperatingMode mode;
+        if (modeName == null || modeName.isBlank()) {
+            mode = settings.get(caller.siteId()).getMode();
+        } else {
+            try {
+                mode = OperatingMode.valueOf(modeName.strip());
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of("mode", "validation.mode.required");
+            }
+        }
+        ProviderCheck.Outcome o = settings.testConnection(caller.siteId(), mode);
+        return Json.object().add("mode", mode.name()).add("ok", o.ok())
+                .add("message", Messages.format(Locale.ENGLISH, o.key(), o.args().toArray())).build().toString();
     }
 
     /** Validates and saves; 200 with the saved settings, or 400 listing every invalid field. */

@@ -10,7 +10,6 @@ import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,10 @@ import java.util.Set;
 import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.site.AccountType;
 import org.eventcommerce.domain.site.CommerceConfiguration;
+import org.eventcommerce.domain.site.ProviderCheck;
 import org.eventcommerce.domain.site.ProviderType;
+import org.eventcommerce.domain.common.Messages;
+import org.eventcommerce.domain.config.PayPalPlatformConfig;
 import org.eventcommerce.domain.site.SettingsService;
 import org.eventcommerce.domain.site.SettingsUpdate;
 import org.eventcommerce.payments.CardBrand;
@@ -40,8 +42,11 @@ public class ECommerceSettings implements Serializable {
     /** The form's id: component client ids are {@code settings:<id>}. */
     static final String FORM = "settings";
 
+    /** The PARTNER of accounts PayPal sells directly (Payflow Pro) [paypal-protocols.md §1.4]. */
+    private static final String PAYPAL_PARTNER = "PayPal";
+
     /** The providers that can be chosen today; the others are listed as coming soon. */
-    static final Set<ProviderType> AVAILABLE = EnumSet.of(ProviderType.PAYFLOW_PRO);
+    static final Set<ProviderType> AVAILABLE = SettingsService.AVAILABLE_PROVIDERS;
 
     private static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
@@ -53,6 +58,9 @@ public class ECommerceSettings implements Serializable {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    PayPalPlatformConfig platform;
 
     private boolean eventsEnabled;
     private boolean trainingEnabled;
@@ -71,9 +79,11 @@ public class ECommerceSettings implements Serializable {
 
     private boolean promotionCodesEnabled;
 
-    // Kept as loaded: not edited on this page.
     private String paypalEmail;
     private String currency;
+    /** The last connection test's outcome, shown next to its button; null before any test. */
+    private String connectionResult;
+    private boolean connectionOk;
 
     @PostConstruct
     void load() {
@@ -82,23 +92,112 @@ public class ECommerceSettings implements Serializable {
 
     /** Saves every field with one Update; shows each broken rule next to its field, and saves nothing then. */
     public void update() {
+        if (save()) {
+            PageMessages.global(FacesMessage.SEVERITY_INFO, Bundle.text("message.settings.saved"));
+        }
+    }
+
+    /**
+     * Saves (as {@link #update()}), then runs the provider's connection test for the chosen mode with the saved
+     * credentials and shows, in words, whether they work (issue 4, "Test connection"). Nothing is charged.
+     */
+    public void testConnection() {
+        connectionResult = null;
+        if (!save()) {
+            return;
+        }
+        ProviderCheck.Outcome o = settings.testConnection(currentUser.siteId(), mode);
+        connectionOk = o.ok();
+        connectionResult = Messages.format(Bundle.locale(), o.key(), o.args().toArray());
+    }
+
+    private boolean save() {
         try {
             show(settings.update(currentUser.siteId(), toUpdate()));
-            PageMessages.global(FacesMessage.SEVERITY_INFO, Bundle.text("message.settings.saved"));
+            return true;
         } catch (ValidationException e) {
             PageMessages.fieldErrors(e, field -> {
                 String id = FIELD_IDS.get(field);
                 return id == null ? null : FORM + ":" + id;
             });
+            return false;
         } finally {
             test.password = null;
             production.password = null;
         }
     }
 
-    /** The card brands the chosen account type offers (empty: the payment page has no card field). */
+    /**
+     * After another provider is chosen: keeps the account type when the new provider offers it (otherwise its
+     * card-field type), takes the provider's default currency, and moves the partner to the provider's default.
+     */
+    public void providerChanged() {
+        List<AccountType> offered = getAccountTypes();
+        if (!offered.contains(accountType)) {
+            accountType = offered.isEmpty() ? null : offered.get(offered.size() > 1 ? 1 : 0);
+        }
+        if (providerType != null) {
+            currency = providerType.defaultCurrency(); // GBP for the UK, CAD for Canada (still changeable)
+        }
+        if (providerType != ProviderType.PAYFLOW_PRO) {
+            expressCheckout = false;
+        }
+        // The partner follows the provider while it still holds the other one's default (still editable).
+        for (Credentials c : List.of(test, production)) {
+            boolean blank = c.partnerId == null || c.partnerId.isBlank();
+            if (providerType == ProviderType.WEBSITE_PAYMENTS_PRO_UK && (blank || PAYPAL_PARTNER.equals(c.partnerId))) {
+                c.partnerId = SettingsService.UK_PARTNER;
+            } else if (providerType == ProviderType.PAYFLOW_PRO
+                    && (blank || SettingsService.UK_PARTNER.equals(c.partnerId))) {
+                c.partnerId = PAYPAL_PARTNER;
+            }
+        }
+    }
+
+    /** The card brands the chosen account type offers with the chosen provider (empty: no card field). */
     public List<CardBrand> getCardBrands() {
-        return accountType == null ? List.of() : accountType.brands();
+        return accountType == null ? List.of() : accountType.brands(providerType);
+    }
+
+    /** True for the providers configured with Payflow credentials (Payflow Pro, Website Payments Pro UK). */
+    public boolean isPayflow() {
+        return providerType != null && providerType.usesPayflow();
+    }
+
+    /** True for Express Checkout (US, Canada): a PayPal e-mail and API permission instead of credentials. */
+    public boolean isExpress() {
+        return providerType != null && !providerType.usesPayflow();
+    }
+
+    /** True where the "Pay with PayPal" checkbox applies: Payflow Pro only (M4). */
+    public boolean isExpressCheckoutOffered() {
+        return providerType == ProviderType.PAYFLOW_PRO;
+    }
+
+    /** The currencies the chosen provider can be configured with (ISO 4217 codes). */
+    public List<String> getCurrencies() {
+        return providerType == null ? List.of() : providerType.currencies();
+    }
+
+    /** The name of account type {@code t} with the chosen provider (the UK names its Payflow edition apart). */
+    public String accountTypeLabel(AccountType t) {
+        return t == null ? "" : Bundle.text(t.labelKey(providerType));
+    }
+
+    /**
+     * The platform's API user name merchants grant permission to, for {@code mode} (server configuration), or
+     * null when the server has none.
+     */
+    public String apiUsername(OperatingMode m) {
+        return platform.apiUsername(m).orElse(null);
+    }
+
+    public String getConnectionResult() {
+        return connectionResult;
+    }
+
+    public boolean isConnectionOk() {
+        return connectionOk;
     }
 
     /** True when the chosen account type shows a card field, so accepted cards can be chosen. */
@@ -117,8 +216,9 @@ public class ECommerceSettings implements Serializable {
         }).toList();
     }
 
+    /** The account types the chosen provider offers (none for Express Checkout). */
     public List<AccountType> getAccountTypes() {
-        return List.of(AccountType.values());
+        return AccountType.offeredBy(providerType);
     }
 
     public List<OperatingMode> getModes() {
@@ -177,7 +277,7 @@ public class ECommerceSettings implements Serializable {
         ids.put("provider.acceptedCards", "acceptedCards");
         ids.put("provider.expressCheckout", "expressCheckout");
         ids.put("provider.currency", "currency");
-        ids.put("provider.paypalEmail", "providerType");
+        ids.put("provider.paypalEmail", "paypalEmail");
         for (OperatingMode m : OperatingMode.values()) {
             String prefix = m == OperatingMode.TEST ? "test" : "prod";
             ids.put("provider.credentials." + m + ".partnerId", prefix + "PartnerId");
@@ -361,6 +461,18 @@ public class ECommerceSettings implements Serializable {
 
     public String getCurrency() {
         return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public String getPaypalEmail() {
+        return paypalEmail;
+    }
+
+    public void setPaypalEmail(String paypalEmail) {
+        this.paypalEmail = paypalEmail;
     }
 
     /** True when promotion codes may be created and redeemed on the site (MISSION.md M8). */
