@@ -211,6 +211,11 @@ public class PaymentTransaction extends BaseEntity {
         return reference;
     }
 
+    /** The transaction this one follows (a capture's authorization, a credit's sale), or null. */
+    public PaymentTransaction getOriginal() {
+        return original;
+    }
+
     public String getResultCode() {
         return resultCode;
     }

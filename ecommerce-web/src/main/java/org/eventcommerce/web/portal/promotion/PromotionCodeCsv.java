@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eventcommerce.web.portal.Bundle;
+import org.eventcommerce.web.portal.CsvCells;
 
 /**
  * Writes the promotion code report as CSV (RFC 4180 with Apache Commons CSV): a header in the reader's language,
@@ -56,13 +57,9 @@ final class PromotionCodeCsv implements AutoCloseable {
                 Bundle.text("codeStatus." + r.getStatus()));
     }
 
-    /** Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+    /** Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection): {@link CsvCells#safe}. */
     static String safe(String s) {
-        if (s == null || s.isEmpty()) {
-            return "";
-        }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+        return CsvCells.safe(s);
     }
 
     @Override

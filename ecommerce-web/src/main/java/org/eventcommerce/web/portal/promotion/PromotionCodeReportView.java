@@ -29,6 +29,7 @@ import org.eventcommerce.domain.site.Site;
 import org.eventcommerce.web.portal.Bundle;
 import org.eventcommerce.web.portal.Formats;
 import org.eventcommerce.web.portal.PageMessages;
+import org.eventcommerce.web.portal.TableSort;
 import org.eventcommerce.web.security.CurrentUser;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
@@ -315,19 +316,8 @@ public class PromotionCodeReportView implements Serializable {
 
         /** The table's sort (first column only) as the domain's; unknown columns keep newest first. */
         private PromotionCodeReport.Sort sort(Map<String, SortMeta> sortBy) {
-            if (sortBy == null || sortBy.isEmpty()) {
-                return PromotionCodeReport.Sort.NEWEST_FIRST;
-            }
-            SortMeta m = sortBy.values().iterator().next();
-            if (m.getOrder() == null || m.getOrder().isUnsorted()) {
-                return PromotionCodeReport.Sort.NEWEST_FIRST;
-            }
-            try {
-                return new PromotionCodeReport.Sort(PromotionCodeReport.SortField.valueOf(m.getField()),
-                        m.getOrder().isAscending());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                return PromotionCodeReport.Sort.NEWEST_FIRST;
-            }
+            return TableSort.of(sortBy, PromotionCodeReport.SortField.class, PromotionCodeReport.Sort::new,
+                    PromotionCodeReport.Sort.NEWEST_FIRST);
         }
 
         @Override

@@ -1,0 +1,10 @@
+package org.eventcommerce.domain.payment.report;
+
+/**
+ * An offering to filter the transactions report by ({@link TransactionReport#offerings}).
+ *
+ * @param id    the offering's id as the platform knows it ({@code live-keynote})
+ * @param title its title
+ */
+public record OfferingChoice(String id, String title) {
+}
