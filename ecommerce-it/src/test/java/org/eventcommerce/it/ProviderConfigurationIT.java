@@ -70,9 +70,21 @@ class ProviderConfigurationIT {
 
     @Test
     void websitePaymentsProUkDefaultsItsPartnerAndTakesACardPaymentInPounds() {
+        // An unpaid order in US dollars cannot be paid once payments are in pounds: the change cancels it, and
+        // says how many it cancelled.
+        String usd = "usd-" + Long.toString(System.nanoTime(), 36);
+        assertThat(api.put("api/v1/offerings/" + usd, """
+                {"title": "Dollar session", "service": "TRAINING", "type": "TRAINING_SESSION",
+                 "host": "host-%s@example.com", "startsAt": "2027-03-01T15:00:00+00:00",
+                 "fee": {"amount": "20.00", "currency": "USD"}}""".formatted(usd)).status()).isEqualTo(201);
+        String unpaid = api.post("api/v1/orders", """
+                {"offering": "%s", "attendee": {"email": "%s@example.com", "name": "Dee Lar"}}"""
+                .formatted(usd, usd)).json().getString("id");
         ApiClient.Answer saved = putUk("PAYMENTS_PRO_PAYFLOW_EDITION", "[\"VISA_DEBIT\", \"MASTERCARD\"]",
                 "\"partnerId\": \"\", ");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().getInt("cancelledUnpaidOrders")).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("api/v1/orders/" + unpaid).json().getString("status")).isEqualTo("CANCELLED");
         JsonObject provider = saved.json().getJsonObject("provider");
         assertThat(provider.getString("type")).isEqualTo("WEBSITE_PAYMENTS_PRO_UK");
         assertThat(provider.getString("currency")).isEqualTo("GBP");
@@ -146,10 +158,15 @@ class ProviderConfigurationIT {
         assertThat(bad.getBoolean("ok")).isFalse();
         assertThat(bad.getString("message")).startsWith("PayPal refused the Test mode credentials");
 
-        // Production has no credentials in the demo: incomplete, said so, nothing sent.
+        // The Production set is tested against the Production endpoint while the site stays in Test mode.
+        assertThat(api.put("api/v1/settings", """
+                {"provider": {"credentials": {"PRODUCTION": {"partnerId": "PayPal", "vendor": "livemerchant",
+                  "user": "livemerchant", "password": "live-pw-123"}}}}""").status()).isEqualTo(200);
         JsonObject prod = api.post("api/v1/settings/connection-test?mode=PRODUCTION", "").json();
-        assertThat(prod.getBoolean("ok")).isFalse();
-        assertThat(prod.getString("message")).contains("Production mode credentials are incomplete");
+        assertThat(prod.getBoolean("ok")).as(prod.toString()).isTrue();
+        assertThat(prod.getString("message"))
+                .isEqualTo("The connection works: PayPal accepted the Production mode credentials.");
+        assertThat(api.get("api/v1/settings").json().getString("mode")).isEqualTo("TEST");
         assertThat(api.post("api/v1/settings/connection-test?mode=LIVE", "").status()).isEqualTo(400);
 
         // Put the right password back (AfterEach keeps the stored password).

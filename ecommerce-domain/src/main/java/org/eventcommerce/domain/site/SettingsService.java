@@ -52,6 +52,32 @@ public class SettingsService {
     @Inject
     ProviderCheck providerCheck;
 
+    @Inject
+    jakarta.enterprise.event.Event<CurrencyChanged> currencyChanged;
+
+    /**
+     * What a save did.
+     *
+     * @param configuration   the saved configuration
+     * @param cancelledOrders unpaid orders cancelled because the payment currency changed (0 when it did not)
+     */
+    public record Saved(CommerceConfiguration configuration, int cancelledOrders) {
+    }
+
+    /**
+     * {@link #update(long, SettingsUpdate, MailInput)}, also telling how many unpaid orders a change of the payment
+     * currency cancelled ({@link CurrencyChanged}), so the page and the API can say so.
+     *
+     * @throws ValidationException as {@link #update}; also {@code provider.currency} when an unpaid order in the old
+     *         currency has a payment in progress
+     */
+    @Transactional
+    public Saved save(long siteId, SettingsUpdate u, MailInput mail) {
+        Saved s = apply(siteId, u);
+        return mail == null ? s : new Saved(updateMail(siteId, mail.subject(), mail.text(), mail.html(),
+                mail.testRedirect()), s.cancelledOrders());
+    }
+
     /** @throws NotFoundException when the site has no configuration */
     @Transactional
     public CommerceConfiguration get(long siteId) {
@@ -68,12 +94,23 @@ public class SettingsService {
      */
     @Transactional
     public CommerceConfiguration update(long siteId, SettingsUpdate given) {
+        return apply(siteId, given).configuration();
+    }
+
+    private Saved apply(long siteId, SettingsUpdate given) {
         CommerceConfiguration c = get(siteId);
         SettingsUpdate u = withDefaults(given);
         validate(c, u);
         boolean checkProduction = u.mode() == OperatingMode.PRODUCTION && (u.eventsEnabled() || u.trainingEnabled())
                 && productionChanges(c, u);
+        java.util.Currency before = c.getCurrency();
         c.apply(u, clock.instant());
+        int cancelled = 0;
+        if (!before.equals(c.getCurrency())) {
+            CurrencyChanged change = new CurrencyChanged(siteId, before, c.getCurrency());
+            currencyChanged.fire(change);
+            cancelled = change.cancelledOrders();
+        }
         for (Map.Entry<OperatingMode, SettingsUpdate.CredentialsInput> e : u.credentials().entrySet()) {
             ProviderCredentials pc = c.credentials(e.getKey());
             SettingsUpdate.CredentialsInput in = e.getValue();
@@ -91,7 +128,7 @@ public class SettingsService {
                         new Messages.Key(o.key(), o.args().toArray()))));
             }
         }
-        return c;
+        return new Saved(c, cancelled);
     }
 
     /**

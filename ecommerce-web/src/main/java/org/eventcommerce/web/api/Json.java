@@ -29,6 +29,11 @@ final class Json {
         return PROVIDER.createObjectBuilder();
     }
 
+    /** A builder starting with the members of {@code o}. */
+    static JsonObjectBuilder object(jakarta.json.JsonObject o) {
+        return PROVIDER.createObjectBuilder(o);
+    }
+
     static JsonArrayBuilder array() {
         return PROVIDER.createArrayBuilder();
     }

@@ -171,10 +171,12 @@ public class SettingsResource {
             redirect = mail.keys().contains("testRedirect") ? mail.string("testRedirect", false) : redirect;
         }
         b.finish();
-        CommerceConfiguration saved = settings.update(caller.siteId(), new SettingsUpdate(events, training, mode, zone,
+        SettingsService.Saved saved = settings.save(caller.siteId(), new SettingsUpdate(events, training, mode, zone,
                 merchant, support, header, footer, codes, type, accountType, cards, express, paypalEmail, currency,
                 creds), mail == null ? null : new SettingsService.MailInput(mailSubject, mailText, mailHtml, redirect));
-        return toJson(saved).toString();
+        // Beyond API.md's shape, only in PUT answers: how many unpaid orders a change of currency cancelled.
+        return Json.object(toJson(saved.configuration())).add("cancelledUnpaidOrders", saved.cancelledOrders())
+                .build().toString();
     }
 
     private static Set<CardBrand> cards(JsonBody p) {

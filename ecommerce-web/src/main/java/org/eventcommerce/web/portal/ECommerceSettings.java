@@ -97,6 +97,8 @@ public class ECommerceSettings implements Serializable {
         }
     }
 
+
+
     /**
      * Saves (as {@link #update()}), then runs the provider's connection test for the chosen mode with the saved
      * credentials and shows, in words, whether they work (issue 4, "Test connection"). Nothing is charged.
@@ -113,7 +115,12 @@ public class ECommerceSettings implements Serializable {
 
     private boolean save() {
         try {
-            show(settings.update(currentUser.siteId(), toUpdate()));
+            SettingsService.Saved saved = settings.save(currentUser.siteId(), toUpdate(), null);
+            show(saved.configuration());
+            if (saved.cancelledOrders() > 0) {
+                PageMessages.global(FacesMessage.SEVERITY_WARN,
+                        Bundle.text("message.settings.ordersCancelled", saved.cancelledOrders(), currency));
+            }
             return true;
         } catch (ValidationException e) {
             PageMessages.fieldErrors(e, field -> {
