@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The administrator's order page and held-payments page in a real browser (issue 4): a partial refund with the
  * amount checked next to its field and confirmed in a dialog; a payment held for review listed, inquired and voided
- * after confirmation. Payments are made through the API against the emulator.
+ * after confirmation; another accepted once the emulator's PayPal reports it settled. Payments are made through the API against the emulator.
  */
 @ExtendWith({EmulatorExtension.class, ArquillianExtension.class, Browser.class})
 @RunAsClient
@@ -139,5 +139,29 @@ class RefundsBrowserIT {
                 ExpectedConditions.numberOfElementsToBe(By.xpath(row), 0));
         assertThat(text("messages")).contains("Void of 55.00 USD: approved");
         assertThat(api().get("api/v1/orders/" + orderId).json().getString("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void theAdministratorAcceptsAHeldPaymentOncePayPalReportsItSettled() {
+        EmulatorExtension.emulator().control().forceResult(126, 1);
+        JsonObject held = paidOrder("accept", "65.00");
+        String orderId = held.getJsonObject("order").getString("id");
+        String pnref = held.getJsonObject("transaction").getString("reference");
+        String email = held.getJsonObject("order").getJsonObject("attendee").getString("email");
+        // The merchant accepted the payment in PayPal Manager's fraud review; an inquiry now reports it settled.
+        assertThat(EmulatorExtension.emulator().control().acceptReview(pnref)).isTrue();
+
+        Browser.signIn(base(), "admin@demo.example", "admin-demo-1");
+        WebDriver d = Browser.open(base(), "admin/payments/held.xhtml");
+        String row = "//tr[.//span[contains(@id,':reference') and text()='" + pnref + "']]";
+        click(By.xpath(row + "//button[contains(@id,':inquire')]"));
+        assertThat(d.findElement(By.xpath(row + "//span[contains(@id,':inquiry')]")).getText()).contains("Settled");
+        click(By.xpath(row + "//button[contains(@id,':accept')]"));
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(
+                ExpectedConditions.numberOfElementsToBe(By.xpath(row), 0));
+        assertThat(text("messages")).contains("65.00 USD").contains(email);
+        assertThat(api().get("api/v1/orders/" + orderId).json().getString("status")).isEqualTo("PAID");
+        assertThat(api().get("api/v1/entitlements?attendee=" + email + "&offering=accept-" + run).json()
+                .getBoolean("granted")).isTrue();
     }
 }
