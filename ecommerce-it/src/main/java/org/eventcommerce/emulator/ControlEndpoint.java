@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * POST /control/force-result?result=R&amp;count=K  next K transactions get RESULT R
  * POST /control/ec-pending?count=K          next K approved Payflow Express Checkout payments are pending (echeck)
  * POST /control/settle                       approved sales, captures and credits become settled (not voidable)
+ * POST /control/accept-review?pnref=P        the merchant accepts the transaction held for review (RESULT 126)
  * GET  /control/transactions                 one line per transaction, PNREF=..&amp;TRXTYPE=..&amp;AMT=..&amp;...
  * GET  /control/held                         number of answers held now
  * GET  /control/health                       "ok"
@@ -93,6 +94,13 @@ final class ControlEndpoint implements HttpHandler {
                         return "pending the next " + count + " Express Checkout payments\n";
                     });
                     case "settle" -> post(exchange, method, () -> "settled " + control.settle() + "\n");
+                    case "accept-review" -> post(exchange, method, () -> {
+                        String pnref = query.get("pnref");
+                        if (pnref == null || !control.acceptReview(pnref)) {
+                            throw new IllegalArgumentException("no transaction held for review: pnref=" + pnref);
+                        }
+                        return "accepted " + pnref + "\n";
+                    });
                     default -> PlainText.send(exchange, 404, "unknown control: " + path + "\n");
                 }
             } catch (IllegalArgumentException e) {

@@ -93,6 +93,11 @@ public final class EmulatorControl {
         return this;
     }
 
+    /** The merchant accepts the held-for-review transaction {@code pnref}; see {@link TransactionLedger#acceptReview}. */
+    public boolean acceptReview(String pnref) {
+        return ledger.acceptReview(pnref);
+    }
+
     /** Marks approved sales, captures and credits settled: voiding them then answers 108 (§1.6). */
     public int settle() {
         return ledger.settleAll();

@@ -30,6 +30,8 @@ final class Transaction {
     boolean captured;
     boolean voided;
     boolean settled;
+    /** A sale or authorization held for review (RESULT 126) that the merchant accepted (see {@link TransactionLedger#acceptReview}). */
+    boolean reviewAccepted;
     BigDecimal credited = BigDecimal.ZERO.setScale(2);
 
     Transaction(String pnref, String vendor, String trxType, String tender, BigDecimal amount,

@@ -55,6 +55,22 @@ public final class TransactionLedger {
         return Optional.empty();
     }
 
+    /**
+     * The merchant accepts a transaction held for review (RESULT 126) in PayPal Manager, as PFP-2009 Table 6.9 says
+     * ("requires you to review and manually accept … before it will be allowed to settle"): an Inquiry then reports
+     * it settled (TRANSSTATE 8) while its ORIGRESULT stays 126.
+     *
+     * @return false when no such transaction is held (unknown PNREF, another RESULT, or voided)
+     */
+    public synchronized boolean acceptReview(String pnref) {
+        Transaction t = byPnref.get(pnref);
+        if (t == null || t.result != PayflowResult.UNDER_FRAUD_REVIEW || t.voided) {
+            return false;
+        }
+        t.reviewAccepted = true;
+        return true;
+    }
+
     /** Marks every approved sale, capture and credit as settled: they can no longer be voided. */
     public synchronized int settleAll() {
         int count = 0;

@@ -7,7 +7,8 @@ package org.eventcommerce.emulator;
  *
  * <p>Simplification: the emulator reports approved sales, captures and credits as 8 straight away
  * (the pilot settles in a daily batch); they stay voidable until {@code /control/settle}.
- * A transaction held for fraud review (RESULT 126) is authorized but not settled, so it reports 3.
+ * A transaction held for fraud review (RESULT 126) is authorized but not settled, so it reports 3; once the
+ * merchant accepted the review ({@link TransactionLedger#acceptReview}) it reports 8.
  */
 final class TransactionState {
 
@@ -27,7 +28,7 @@ final class TransactionState {
         }
         int state;
         if (t.result == PayflowResult.UNDER_FRAUD_REVIEW) {
-            state = AUTHORIZED;
+            state = t.reviewAccepted ? SETTLED : AUTHORIZED;
         } else if ("A".equals(t.trxType)) {
             state = t.isAccountVerification() ? ACCOUNT_VERIFICATION : t.captured ? CAPTURED : AUTHORIZED;
         } else {

@@ -224,4 +224,18 @@ class FollowOnTransactionTest {
         assertThat(lines.lines().toList().get(1)).startsWith("PNREF=" + capture.pnref() + "&TRXTYPE=D&AMT=10.00"
                 + "&CURRENCY=USD&CUSTREF=&REQUESTID=").endsWith("&RESULT=0&ORIGID=" + auth);
     }
+
+    @Test
+    void aSaleHeldForReviewReportsSettledOnceTheMerchantAcceptsIt() throws Exception {
+        Answer held = client.post(sale("1126.00"));
+        assertThat(held.result()).isEqualTo(126);
+        Answer before = client.post(followOn("I", "ORIGID=" + held.pnref()));
+        assertThat(before.get("ORIGRESULT")).isEqualTo("126");
+        assertThat(before.get("TRANSSTATE")).isEqualTo("3");
+        assertThat(emulator.control().acceptReview(held.pnref())).isTrue();
+        Answer after = client.post(followOn("I", "ORIGID=" + held.pnref()));
+        assertThat(after.get("ORIGRESULT")).isEqualTo("126");
+        assertThat(after.get("TRANSSTATE")).isEqualTo("8");
+        assertThat(emulator.control().acceptReview(approvedSale("10.00"))).as("only a held one").isFalse();
+    }
 }

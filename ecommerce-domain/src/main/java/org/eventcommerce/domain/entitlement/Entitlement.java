@@ -60,6 +60,13 @@ public class Entitlement extends BaseEntity {
         this.revokedAt = null;
     }
 
+    /** Ends the access (a full refund); a later purchase re-grants it. */
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
     public boolean isActive() {
         return revokedAt == null;
     }

@@ -52,6 +52,16 @@ public class EntitlementService {
         return e;
     }
 
+    /**
+     * Revokes the access granted through {@code order} (DESIGN.md vocabulary: "revoked by a full refund"); an
+     * entitlement since re-granted through another order is left alone. Call inside the refunding transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revoke(PurchaseOrder order, Instant now) {
+        find(order.getAttendee(), order).filter(e -> e.getOrder().getId().equals(order.getId()))
+                .ifPresent(e -> e.revoke(now));
+    }
+
     /** Active entitlements of {@code attendee}, newest first. */
     @Transactional
     public List<Entitlement> ofAttendee(Account attendee) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.eventcommerce.domain.account.Account;
 import org.eventcommerce.domain.common.BaseEntity;
 import org.eventcommerce.domain.offering.Offering;
+import org.eventcommerce.domain.payment.RefundRules;
 import org.eventcommerce.domain.site.Site;
 import org.eventcommerce.payments.money.Money;
 
@@ -135,6 +136,30 @@ public class PurchaseOrder extends BaseEntity {
         }
         status = OrderStatus.EXPIRED;
         openKey = null;
+    }
+
+    /**
+     * Records an approved refund (a Payflow credit) of {@code amount}: the refunded total grows and the status
+     * becomes {@link OrderStatus#REFUNDED} once it reaches {@code captured} (the attendee may then order again),
+     * {@link OrderStatus#PARTIALLY_REFUNDED} before.
+     *
+     * @param amount   the approved credit, in the order's currency
+     * @param captured what was captured for the order (approved sales and captures), in the order's currency
+     * @return true when the order is now fully refunded
+     * @throws IllegalStateException    unless the order is PAID or PARTIALLY_REFUNDED
+     * @throws IllegalArgumentException when a currency differs from the order's
+     */
+    public boolean recordRefund(Money amount, Money captured) {
+        if (status != OrderStatus.PAID && status != OrderStatus.PARTIALLY_REFUNDED) {
+            throw new IllegalStateException("Order " + publicId + " is " + status);
+        }
+        Money refunded = getRefunded().plus(amount);
+        refundedAmount = refunded.amount();
+        status = RefundRules.statusAfterRefund(captured, refunded);
+        if (status == OrderStatus.REFUNDED) {
+            openKey = null;
+        }
+        return status == OrderStatus.REFUNDED;
     }
 
     public Site getSite() {

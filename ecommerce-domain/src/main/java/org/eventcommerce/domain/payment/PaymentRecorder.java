@@ -48,6 +48,9 @@ public class PaymentRecorder {
     PromotionCodeService promotionCodes;
 
     @Inject
+    FollowOnRecorder followOns;
+
+    @Inject
     Clock clock;
 
     /**
@@ -131,6 +134,33 @@ public class PaymentRecorder {
         } else if (status == PaymentStatus.DECLINED) {
             redemptions.release(order);
         }
+        return t;
+    }
+
+    /**
+     * Accepts a payment held for review after an inquiry showed PayPal settled or approved it (issue 4 "Held
+     * payments"): the transaction becomes APPROVED and, as for a sale's approval, the order is paid, the
+     * promotion-code use confirmed and the entitlement granted, all in this transaction.
+     *
+     * @param message what the inquiry reported, kept as the transaction's message
+     * @throws org.eventcommerce.domain.common.BusinessException {@code /problems/transaction-state} when the
+     *         transaction is no longer HELD or a void of it is in progress
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction acceptHeld(long transactionId, String message) {
+        PaymentTransaction t = followOns.locked(transactionId);
+        PurchaseOrder order = t.getOrder();
+        boolean voiding = !em.createQuery("select v.id from PaymentTransaction v where v.original.id = :o "
+                        + "and v.kind = :k and v.status in :st", Long.class).setParameter("o", t.getId())
+                .setParameter("k", TransactionKind.VOID)
+                .setParameter("st", List.of(PaymentStatus.PENDING, PaymentStatus.UNKNOWN, PaymentStatus.APPROVED))
+                .setMaxResults(1).getResultList().isEmpty();
+        if (t.getStatus() != PaymentStatus.HELD || voiding) {
+            throw FollowOnRecorder.transactionState("Transaction " + t.getPublicId()
+                    + " is no longer held for review");
+        }
+        t.settle(PaymentStatus.APPROVED, null, null, message, clock.instant());
+        approve(order);
         return t;
     }
 

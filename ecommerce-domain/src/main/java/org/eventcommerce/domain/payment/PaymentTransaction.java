@@ -97,6 +97,20 @@ public class PaymentTransaction extends BaseEntity {
     @Column(name = "send_count", nullable = false)
     private int sendCount;
 
+    /** ORIGRESULT of the last inquiry on this transaction (held payments), or null. */
+    @Column(name = "inquiry_result")
+    private String inquiryResult;
+
+    /** TRANSSTATE of the last inquiry on this transaction [PFP-2009 Appendix D], or null. */
+    @Column(name = "inquiry_state")
+    private Integer inquiryState;
+
+    @Column(name = "inquiry_message")
+    private String inquiryMessage;
+
+    @Column(name = "inquired_at")
+    private Instant inquiredAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -124,6 +138,35 @@ public class PaymentTransaction extends BaseEntity {
         this.cardBrand = cardBrand;
         this.cardLast4 = cardLast4;
         this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * A pending follow-on call (CREDIT, VOID, CAPTURE) against {@code original}: same order, mode, provider
+     * and card, a fresh attempt, and {@code original} as the transaction it refers to (its PNREF goes as ORIGID).
+     *
+     * @param amount for CREDIT/CAPTURE the amount moved; for VOID the original's amount (names the currency)
+     */
+    public static PaymentTransaction followOn(PaymentTransaction original, TransactionKind kind, Money amount,
+                                              Attempt attempt, Instant now) {
+        PaymentTransaction t = new PaymentTransaction(original.order, kind, amount, original.mode,
+                original.providerType, attempt, original.cardBrand, original.cardLast4, now);
+        t.original = original;
+        return t;
+    }
+
+    /**
+     * Keeps what an inquiry reported about this transaction (shown on the held-payments page).
+     *
+     * @param origResult ORIGRESULT as sent, or null
+     * @param transState TRANSSTATE as sent, or null when absent or not a number
+     * @param message    RESPMSG or a description; cut to 500 characters
+     */
+    public void recordInquiry(String origResult, Integer transState, String message, Instant now) {
+        this.inquiryResult = origResult == null ? null : origResult.substring(0, Math.min(16, origResult.length()));
+        this.inquiryState = transState;
+        this.inquiryMessage = message == null ? null : message.substring(0, Math.min(500, message.length()));
+        this.inquiredAt = now;
         this.updatedAt = now;
     }
 
@@ -211,9 +254,25 @@ public class PaymentTransaction extends BaseEntity {
         return reference;
     }
 
-    /** The transaction this one follows (a capture's authorization, a credit's sale), or null. */
+    /** The transaction this one refers to (a capture's authorization, a credit's or void's original), or null. */
     public PaymentTransaction getOriginal() {
         return original;
+    }
+
+    public String getInquiryResult() {
+        return inquiryResult;
+    }
+
+    public Integer getInquiryState() {
+        return inquiryState;
+    }
+
+    public String getInquiryMessage() {
+        return inquiryMessage;
+    }
+
+    public Instant getInquiredAt() {
+        return inquiredAt;
     }
 
     public String getResultCode() {

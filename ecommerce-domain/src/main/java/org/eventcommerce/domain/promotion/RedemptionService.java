@@ -71,6 +71,19 @@ public class RedemptionService {
         });
     }
 
+    /**
+     * Gives back the order's confirmed use after a full refund (DESIGN.md "Redemption": reserved → confirmed →
+     * released): the code counts one use less and may be used again. Call inside the refunding transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseConfirmed(PurchaseOrder order) {
+        ofOrder(order, Redemption.Status.CONFIRMED).ifPresent(r -> {
+            r.moveTo(Redemption.Status.RELEASED, clock.instant());
+            em.createQuery("update PromotionCode c set c.usedCount = c.usedCount - 1 where c.id = :id "
+                    + "and c.usedCount > 0").setParameter("id", r.getCode().getId()).executeUpdate();
+        });
+    }
+
     private Optional<Redemption> ofOrder(PurchaseOrder order, Redemption.Status status) {
         List<Redemption> rows = em.createQuery("select r from Redemption r where r.order.id = :o and r.status = :s",
                 Redemption.class).setParameter("o", order.getId()).setParameter("s", status).getResultList();

@@ -187,4 +187,22 @@ class PurchaseOrderTest {
         offering.changeFee(null, NOW);
         assertThat(offering.getFee()).isEmpty();
     }
+
+    @Test
+    void refundsMoveThePaidOrderToPartiallyRefundedThenRefundedAndFreeTheAttendee() throws Exception {
+        PurchaseOrder o = order(LIST, Money.zero(LIST.currency()));
+        o.markPaid(NOW);
+        assertThat(o.recordRefund(Money.of("10.00", "USD"), LIST)).isFalse();
+        assertThat(o.getStatus()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+        assertThat(o.getRefunded()).isEqualTo(Money.of("10.00", "USD"));
+        assertThat(openKeyOf(o)).isNotNull();
+        assertThat(o.recordRefund(Money.of("15.00", "USD"), LIST)).isTrue();
+        assertThat(o.getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(openKeyOf(o)).as("a refunded order no longer blocks a new one").isNull();
+        assertThatThrownBy(() -> o.recordRefund(Money.of("1.00", "USD"), LIST))
+                .isInstanceOf(IllegalStateException.class);
+        PurchaseOrder unpaid = order(LIST, Money.zero(LIST.currency()));
+        assertThatThrownBy(() -> unpaid.recordRefund(Money.of("1.00", "USD"), LIST))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

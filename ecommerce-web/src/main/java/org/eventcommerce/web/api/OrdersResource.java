@@ -15,18 +15,25 @@ import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eventcommerce.domain.common.NotFoundException;
 import org.eventcommerce.domain.idempotency.IdempotencyService;
 import org.eventcommerce.domain.order.OrderService;
 import org.eventcommerce.domain.order.PaymentLinks;
 import org.eventcommerce.domain.order.PurchaseOrder;
 import org.eventcommerce.domain.payment.PaymentRecorder;
 import org.eventcommerce.domain.payment.PaymentService;
+import org.eventcommerce.domain.payment.FollowOnRecorder;
 import org.eventcommerce.domain.payment.PaymentTransaction;
+import org.eventcommerce.domain.payment.RefundService;
 import org.eventcommerce.payments.Card;
+import org.eventcommerce.payments.money.Money;
 
 /**
- * Orders and card payments (API.md "Orders and payments"): {@code POST /orders}, {@code GET /orders/{id}},
- * {@code POST /orders/{id}/payments} with {@code Idempotency-Key}.
+ * Orders, card payments and refunds (API.md "Orders and payments"): {@code POST /orders},
+ * {@code GET /orders/{id}}, {@code POST /orders/{id}/payments} and {@code POST /orders/{id}/refunds} with
+ * {@code Idempotency-Key}.
  */
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +47,9 @@ public class OrdersResource {
 
     @Inject
     PaymentService payments;
+
+    @Inject
+    RefundService refunds;
 
     @Inject
     PaymentRecorder transactions;
@@ -80,13 +90,7 @@ public class OrdersResource {
     @Path("{id}/payments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, String body) {
-        PurchaseOrder order = orders.get(caller.siteId(), id);
-        Optional<IdempotencyService.Stored> stored = idempotency.claim(caller.site(), key, "payments:" + id,
-                body == null ? "" : body);
-        if (stored.isPresent()) {
-            return Response.status(stored.get().status()).entity(stored.get().body()).build();
-        }
-        try {
+        return idempotent(id, key, "payments:", body, () -> {
             JsonBody b = JsonBody.parse(body, Set.of("card"));
             JsonBody card = b.object("card", Set.of("number", "expiry", "cvv", "holder"), true);
             String number = card == null ? null : card.string("number", true);
@@ -94,8 +98,82 @@ public class OrdersResource {
             String cvv = card == null ? null : card.string("cvv", false);
             String holder = card == null ? null : card.string("holder", false);
             b.finish();
-            PaymentTransaction t = payments.payByCard(caller.siteId(), order.getPublicId(),
-                    Card.of(number, expiry, cvv, holder));
+            return payments.payByCard(caller.siteId(), id, Card.of(number, expiry, cvv, holder));
+        });
+    }
+
+    /**
+     * Refunds the order (API.md "Orders and payments"): {@code {"amount": Money}}, or an empty body / {@code {}}
+     * for the whole refundable remainder; a Payflow credit against the payment's PNREF, in its currency. 201
+     * {@code {"transaction": {...}, "order": {...}}} whatever the provider answered (a declined credit is recorded
+     * and changes nothing else); the same Idempotency-Key and body replays the first answer. Problems:
+     * {@code /problems/order-not-paid} (409), {@code /problems/refund-exceeds-refundable} (422),
+     * {@code /problems/currency-mismatch} (422), {@code /problems/validation} (400, field {@code amount.amount}).
+     */
+    @POST
+    @Path("{id}/refunds")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response refund(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, String body) {
+        return idempotent(id, key, "refunds:", body, () -> {
+            Money amount = optionalField(body, "amount", b -> b.money("amount", false));
+            return refunds.refund(caller.siteId(), id, amount == null ? null : amount.amount(),
+                    amount == null ? null : amount.currency());
+        });
+    }
+
+    /**
+     * Voids a payment of the order that is still open (not part of API.md v1; added for platforms and tests): an
+     * authorization not yet captured or a sale held for review (Payflow RESULT 126). Body {@code {"transaction":
+     * "<transaction id>"}}, or empty / {@code {}} for the order's latest such transaction; with
+     * {@code Idempotency-Key}. 201 {@code {"transaction": {...}, "order": {...}}}; on approval the order is
+     * CANCELLED and its promotion-code use released. {@code /problems/transaction-state} (409) when nothing can be
+     * voided.
+     */
+    @POST
+    @Path("{id}/voids")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response voidPayment(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key,
+                                String body) {
+        return idempotent(id, key, "voids:", body, () -> {
+            String transaction = optionalField(body, "transaction", b -> b.string("transaction", false));
+            if (transaction == null) {
+                transaction = transactions.ofOrder(orders.get(caller.siteId(), id)).stream()
+                        .filter(FollowOnRecorder::isVoidable).reduce((a, b) -> b)
+                        .map(PaymentTransaction::getPublicId)
+                        .orElseThrow(() -> FollowOnRecorder.transactionState("The order has no payment to void"));
+            } else if (!transactions.ofOrder(orders.get(caller.siteId(), id)).stream()
+                    .map(PaymentTransaction::getPublicId).toList().contains(transaction)) {
+                throw new NotFoundException("Transaction");
+            }
+            return refunds.voidPayment(caller.siteId(), transaction);
+        });
+    }
+
+    /** The one optional field of an optional body (empty, {@code {}} or {@code {"<field>": ...}}), or null. */
+    private static <T> T optionalField(String body, String field, Function<JsonBody, T> read) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonBody b = JsonBody.parse(body, Set.of(field));
+        T value = read.apply(b);
+        b.finish();
+        return value;
+    }
+
+    /**
+     * Runs a money-moving write under the Idempotency-Key (API.md "Conventions"): a repeat of the same key and body
+     * replays the stored answer; an error releases the key (nothing changed).
+     */
+    private Response idempotent(String id, String key, String scope, String body,
+                                Supplier<PaymentTransaction> write) {
+        orders.get(caller.siteId(), id);
+        Optional<IdempotencyService.Stored> stored = idempotency.claim(caller.site(), key, scope + id,
+                body == null ? "" : body);
+        if (stored.isPresent()) {
+            return Response.status(stored.get().status()).entity(stored.get().body()).build();
+        }
+        try {
+            PaymentTransaction t = write.get();
             String answer = Json.object().add("transaction", transaction(t))
                     .add("order", order(orders.get(caller.siteId(), id), true)).build().toString();
             idempotency.finish(caller.site(), key, 201, answer);
@@ -112,7 +190,8 @@ public class OrdersResource {
                 .add("attendee", Json.object().add("email", o.getAttendee().getEmail())
                         .add("name", o.getAttendee().getDisplayName()))
                 .add("listPrice", Json.money(o.getListPrice())).add("discount", Json.money(o.getDiscount()))
-                .add("total", Json.money(o.getTotal())).add("promotionCode", Json.string(o.getPromotionCode()))
+                .add("total", Json.money(o.getTotal())).add("refunded", Json.money(o.getRefunded()))
+                .add("promotionCode", Json.string(o.getPromotionCode()))
                 .add("paymentPageUrl", links.url(o));
         if (withTransactions) {
             JsonArrayBuilder arr = Json.array();
@@ -129,6 +208,7 @@ public class OrdersResource {
         return Json.object().add("id", t.getPublicId()).add("kind", t.getKind().name())
                 .add("status", t.getStatus().name()).add("amount", Json.money(t.getAmount()))
                 .add("mode", t.getMode().name()).add("reference", Json.string(t.getReference()))
+                .add("original", Json.string(t.getOriginal() == null ? null : t.getOriginal().getPublicId()))
                 .add("result", Json.string(t.getResultCode())).add("message", Json.string(t.getMessage()))
                 .add("card", t.getCardLast4() == null ? jakarta.json.JsonValue.NULL
                         : Json.object().add("brand", t.getCardBrand()).add("last4", t.getCardLast4()).build())

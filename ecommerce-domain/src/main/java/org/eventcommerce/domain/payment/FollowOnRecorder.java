@@ -1,0 +1,265 @@
+package org.eventcommerce.domain.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+import org.eventcommerce.domain.common.BusinessException;
+import org.eventcommerce.domain.common.NotFoundException;
+import org.eventcommerce.domain.entitlement.EntitlementService;
+import org.eventcommerce.domain.order.OrderService;
+import org.eventcommerce.domain.order.OrderStatus;
+import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.promotion.RedemptionService;
+import org.eventcommerce.payments.Attempt;
+import org.eventcommerce.payments.PaymentResult;
+import org.eventcommerce.payments.PaymentStatus;
+import org.eventcommerce.payments.TransactionKind;
+import org.eventcommerce.payments.money.Money;
+
+/**
+ * The database steps of refunds (Payflow credit, TRXTYPE=C) and voids (TRXTYPE=V) [PFP-2009 Table 4.1; pp.38-40],
+ * following DESIGN.md "The payment lifecycle" as {@link PaymentRecorder} does for sales: each step in its own
+ * transaction under a lock on the order row, so the provider call happens between commits. {@code begin…} records
+ * the call as PENDING with a fresh request id and CUSTREF before it is sent; {@code complete…} records the outcome
+ * and applies it to the order in the same transaction.
+ */
+@ApplicationScoped
+public class FollowOnRecorder {
+
+    /** Statuses of a credit or void whose money is taken until its outcome is known. */
+    private static final List<PaymentStatus> IN_FLIGHT = List.of(PaymentStatus.PENDING, PaymentStatus.UNKNOWN);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    EntitlementService entitlements;
+
+    @Inject
+    RedemptionService redemptions;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * What a {@code begin…} step recorded.
+     *
+     * @param transactionId     the new PENDING transaction's id
+     * @param originalReference the PNREF the call refers to (sent as ORIGID)
+     * @param transaction       the new transaction (detached)
+     */
+    public record Begun(long transactionId, String originalReference, PaymentTransaction transaction) {
+    }
+
+    /**
+     * The refund figures of an order, read without a lock (for showing the default amount).
+     *
+     * @throws NotFoundException when the order is not in the site
+     */
+    @Transactional
+    public RefundRules.Refundable refundable(long siteId, String orderPublicId) {
+        return refundable(orders.get(siteId, orderPublicId));
+    }
+
+    /**
+     * Locks the order, applies {@link RefundRules} (in-flight credits count as taken) and records a PENDING credit
+     * against the approved sale or capture that still holds the amount.
+     *
+     * @param amount   the amount asked for, or null for the whole remainder
+     * @param currency the currency of {@code amount}, null with it
+     * @throws NotFoundException   when the order is not in the site
+     * @throws BusinessException   {@code /problems/order-not-paid}, {@code /problems/refund-exceeds-refundable},
+     *                             {@code /problems/currency-mismatch} (see {@link RefundRules})
+     * @throws org.eventcommerce.domain.common.ValidationException a non-positive amount or too many decimals
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Begun beginCredit(long siteId, String orderPublicId, BigDecimal amount, Currency currency) {
+        orders.get(siteId, orderPublicId);
+        PurchaseOrder order = orders.lock(orderPublicId);
+        RefundRules.requireRefundableStatus(order.getStatus());
+        Money credit = RefundRules.amountToRefund(amount, currency, refundable(order));
+        PaymentTransaction original = captures(order).stream()
+                .filter(c -> c.getAmount().minus(taken(c)).compareTo(credit) >= 0).findFirst()
+                .orElseThrow(() -> new BusinessException("/problems/refund-exceeds-refundable", 422,
+                        "error.refund.splitCaptures", "No single captured payment holds " + credit));
+        PaymentTransaction t = PaymentTransaction.followOn(original, TransactionKind.CREDIT, credit,
+                Attempt.newAttempt(), clock.instant());
+        t.countSend(clock.instant());
+        em.persist(t);
+        em.flush();
+        return new Begun(t.getId(), original.getReference(), t);
+    }
+
+    /**
+     * Locks the order and records a PENDING void of the transaction {@code transactionPublicId}: an authorization
+     * not yet captured, or a sale held for review (Payflow RESULT 126, §1.6), of an order still awaiting payment.
+     *
+     * @throws NotFoundException when the transaction is not in the site
+     * @throws BusinessException {@code /problems/transaction-state} (409) when it cannot be voided or a void of it
+     *                           is already in flight
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Begun beginVoid(long siteId, String transactionPublicId) {
+        PaymentTransaction target = transaction(siteId, transactionPublicId);
+        PurchaseOrder order = orders.lock(target.getOrder().getPublicId());
+        em.refresh(target);
+        if (!isVoidable(target) || order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+            throw transactionState("Transaction " + target.getPublicId() + " is a " + target.getStatus() + " "
+                    + target.getKind() + " of a " + order.getStatus() + " order: it cannot be voided");
+        }
+        if (hasFollowOnInFlight(target, TransactionKind.VOID)) {
+            throw transactionState("A void of this transaction is already in progress");
+        }
+        PaymentTransaction t = PaymentTransaction.followOn(target, TransactionKind.VOID, target.getAmount(),
+                Attempt.newAttempt(), clock.instant());
+        t.countSend(clock.instant());
+        em.persist(t);
+        em.flush();
+        return new Begun(t.getId(), target.getReference(), t);
+    }
+
+    /**
+     * Records a credit's outcome. On approval the order's refunded total grows and its status becomes
+     * PARTIALLY_REFUNDED or REFUNDED; a full refund revokes the entitlement and releases the promotion-code use
+     * (DESIGN.md vocabulary "Entitlement", "Redemption"), in this same transaction. A decline changes nothing
+     * else; an unknown outcome keeps the amount taken until it is resolved.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction completeCredit(long transactionId, PaymentResult result) {
+        PaymentTransaction t = locked(transactionId);
+        PurchaseOrder order = t.getOrder();
+        t.record(result, clock.instant());
+        if (result.status() == PaymentStatus.APPROVED
+                && (order.getStatus() == OrderStatus.PAID || order.getStatus() == OrderStatus.PARTIALLY_REFUNDED)) {
+            boolean full = order.recordRefund(t.getAmount(), captured(order));
+            if (full) {
+                entitlements.revoke(order, clock.instant());
+                redemptions.releaseConfirmed(order);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Records a void's outcome. On approval the voided transaction is settled as DECLINED (an inquiry would report
+     * it voided, TRANSSTATE ≥ 1000, which the connector maps to DECLINED), the order is cancelled and its
+     * promotion-code use released; nothing is granted.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction completeVoid(long transactionId, PaymentResult result) {
+        PaymentTransaction t = locked(transactionId);
+        PurchaseOrder order = t.getOrder();
+        t.record(result, clock.instant());
+        if (result.status() == PaymentStatus.APPROVED) {
+            t.getOriginal().settle(PaymentStatus.DECLINED, null, null, "Voided by transaction " + t.getPublicId(),
+                    clock.instant());
+            if (order.getStatus() == OrderStatus.AWAITING_PAYMENT) {
+                order.cancel();
+                redemptions.release(order);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The transaction {@code transactionId}, read again after its order's row was locked for update (until the
+     * caller's transaction ends); {@link PaymentTransaction#getOrder()} is the locked order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PaymentTransaction locked(long transactionId) {
+        PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
+        orders.lock(t.getOrder().getPublicId());
+        em.refresh(t);
+        return t;
+    }
+
+    /** Keeps what an inquiry reported about a held transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordInquiry(long transactionId, String origResult, Integer transState, String message) {
+        em.find(PaymentTransaction.class, transactionId).recordInquiry(origResult, transState, message,
+                clock.instant());
+    }
+
+    /**
+     * The transaction with {@code publicId} in the site.
+     *
+     * @throws NotFoundException when there is none
+     */
+    @Transactional
+    public PaymentTransaction transaction(long siteId, String publicId) {
+        return em.createQuery("select t from PaymentTransaction t where t.publicId = :p and t.site.id = :s",
+                        PaymentTransaction.class).setParameter("p", publicId).setParameter("s", siteId)
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("Transaction"));
+    }
+
+    /** True when a VOID or CREDIT of {@code kind} against {@code original} is PENDING or UNKNOWN. */
+    @Transactional
+    public boolean hasFollowOnInFlight(PaymentTransaction original, TransactionKind kind) {
+        return !em.createQuery("select t.id from PaymentTransaction t where t.original.id = :o and t.kind = :k "
+                        + "and t.status in :st", Long.class).setParameter("o", original.getId())
+                .setParameter("k", kind).setParameter("st", IN_FLIGHT).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** An authorization (approved or held) or a held sale: what a void may cancel. */
+    public static boolean isVoidable(PaymentTransaction t) {
+        return (t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.HELD)
+                || (t.getKind() == TransactionKind.AUTHORIZATION
+                && (t.getStatus() == PaymentStatus.APPROVED || t.getStatus() == PaymentStatus.HELD));
+    }
+
+    private RefundRules.Refundable refundable(PurchaseOrder order) {
+        Money zero = Money.zero(order.getCurrency());
+        Money refunded = zero;
+        Money inFlight = zero;
+        for (PaymentTransaction t : ofKind(order, TransactionKind.CREDIT)) {
+            if (t.getStatus() == PaymentStatus.APPROVED) {
+                refunded = refunded.plus(t.getAmount());
+            } else if (IN_FLIGHT.contains(t.getStatus())) {
+                inFlight = inFlight.plus(t.getAmount());
+            }
+        }
+        return new RefundRules.Refundable(captured(order), refunded, inFlight);
+    }
+
+    private Money captured(PurchaseOrder order) {
+        return captures(order).stream().map(PaymentTransaction::getAmount)
+                .reduce(Money.zero(order.getCurrency()), Money::plus);
+    }
+
+    /** Approved sales and captures of the order, oldest first. */
+    private List<PaymentTransaction> captures(PurchaseOrder order) {
+        return em.createQuery("select t from PaymentTransaction t where t.order.id = :o and t.kind in :k "
+                        + "and t.status = :st order by t.createdAt, t.id", PaymentTransaction.class)
+                .setParameter("o", order.getId()).setParameter("k", List.of(TransactionKind.SALE, TransactionKind.CAPTURE))
+                .setParameter("st", PaymentStatus.APPROVED).getResultList();
+    }
+
+    /** Approved and in-flight credits against {@code capture}. */
+    private Money taken(PaymentTransaction capture) {
+        return em.createQuery("select t from PaymentTransaction t where t.original.id = :o and t.kind = :k "
+                        + "and t.status in :st", PaymentTransaction.class).setParameter("o", capture.getId())
+                .setParameter("k", TransactionKind.CREDIT)
+                .setParameter("st", List.of(PaymentStatus.APPROVED, PaymentStatus.PENDING, PaymentStatus.UNKNOWN))
+                .getResultStream().map(PaymentTransaction::getAmount)
+                .reduce(Money.zero(capture.getAmount().currency()), Money::plus);
+    }
+
+    private List<PaymentTransaction> ofKind(PurchaseOrder order, TransactionKind kind) {
+        return em.createQuery("select t from PaymentTransaction t where t.order.id = :o and t.kind = :k",
+                PaymentTransaction.class).setParameter("o", order.getId()).setParameter("k", kind).getResultList();
+    }
+
+    /** 409 {@code /problems/transaction-state} ({@code error.transactionState}) with {@code detail}. */
+    public static BusinessException transactionState(String detail) {
+        return new BusinessException("/problems/transaction-state", 409, "error.transactionState", detail);
+    }
+}

@@ -1,0 +1,154 @@
+package org.eventcommerce.web.portal.payment;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eventcommerce.domain.common.BusinessException;
+import org.eventcommerce.domain.payment.HeldPaymentService;
+import org.eventcommerce.domain.payment.PaymentTransaction;
+import org.eventcommerce.domain.payment.RefundService;
+import org.eventcommerce.web.portal.Bundle;
+import org.eventcommerce.web.portal.PageMessages;
+import org.eventcommerce.web.security.CurrentUser;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * Payments held for review ({@code /admin/payments/held.xhtml}, issue 4): the site's HELD transactions (Payflow
+ * RESULT 126) in a lazy table paged in the database, oldest first, each with <b>Inquire</b> (PayPal's state by
+ * PNREF), <b>Accept</b> (offered only once an inquiry in this view showed it approved or settling; checked again
+ * by {@link HeldPaymentService#accept}) and <b>Void</b> (confirmed in a dialog). Nothing is granted before Accept.
+ */
+@Named
+@ViewScoped
+public class HeldPaymentsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    HeldPaymentService held;
+
+    @Inject
+    RefundService refunds;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private final Rows rows = new Rows();
+
+    /** Inquiry findings of this view, by transaction public id. */
+    private final Map<String, HeldPaymentService.Finding> findings = new HashMap<>();
+
+    /** Asks PayPal the state of the row's payment and shows it. */
+    public void inquire(TransactionRow row) {
+        try {
+            HeldPaymentService.Finding f = held.inquire(currentUser.siteId(), row.getId());
+            findings.put(row.getId(), f);
+            PageMessages.global(f.acceptable() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                    Bundle.text("message.inquiry", row.getReference(), describe(f)));
+        } catch (BusinessException e) {
+            PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text(e));
+        }
+    }
+
+    /** Accepts the row's payment (order paid, access granted) when PayPal reports it approved or settling. */
+    public void accept(TransactionRow row) {
+        try {
+            held.accept(currentUser.siteId(), row.getId());
+            findings.remove(row.getId());
+            PageMessages.global(FacesMessage.SEVERITY_INFO, Bundle.text("message.held.accepted", row.getAmount(),
+                    row.getAttendee()));
+        } catch (BusinessException e) {
+            PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text(e));
+        }
+    }
+
+    /** Voids the row's payment: the order is cancelled, nothing is granted. */
+    public void voidPayment(TransactionRow row) {
+        try {
+            PaymentTransaction v = refunds.voidPayment(currentUser.siteId(), row.getId());
+            findings.remove(row.getId());
+            Outcomes.show(v);
+        } catch (BusinessException e) {
+            PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text(e));
+        }
+    }
+
+    /** What the last inquiry of this view found for the row, in words, or what the last stored one said. */
+    public String inquiryText(TransactionRow row) {
+        HeldPaymentService.Finding f = findings.get(row.getId());
+        if (f != null) {
+            return describe(f);
+        }
+        if (row.getInquiredAt() == null || row.getInquiredAt().isEmpty()) {
+            return Bundle.text("label.notInquired");
+        }
+        return Bundle.text("label.inquiry", state(row.getInquiryResult(), row.getInquiryState()), row.getInquiredAt());
+    }
+
+    /** True when an inquiry in this view showed the row's payment approved or settling. */
+    public boolean acceptable(TransactionRow row) {
+        HeldPaymentService.Finding f = findings.get(row.getId());
+        return f != null && f.acceptable();
+    }
+
+    public LazyDataModel<TransactionRow> getRows() {
+        return rows;
+    }
+
+    private static String describe(HeldPaymentService.Finding f) {
+        if (!f.found()) {
+            return Bundle.text("label.inquiryNotFound", f.message() == null ? "" : f.message());
+        }
+        return state(f.origResult(), f.transState());
+    }
+
+    /** "result 126, Authorized (3)"; TRANSSTATE names from PFP-2009 Appendix D, +1000 = voided. */
+    static String state(String origResult, Integer transState) {
+        String stateText;
+        if (transState == null) {
+            stateText = Bundle.text("transState.unknown");
+        } else if (transState >= 1000) {
+            stateText = Bundle.text("transState.voided", named(transState - 1000));
+        } else {
+            stateText = named(transState);
+        }
+        return Bundle.text("label.inquiryState", origResult == null ? "?" : origResult, stateText);
+    }
+
+    private static String named(int state) {
+        String text = Bundle.text("transState." + state);
+        return (text.startsWith("???") ? Bundle.text("transState.other") : text) + " (" + state + ")";
+    }
+
+    /** The table's rows, a page at a time from {@link HeldPaymentService#page}. */
+    final class Rows extends LazyDataModel<TransactionRow> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, held.count(currentUser.siteId()));
+        }
+
+        @Override
+        public List<TransactionRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                         Map<String, FilterMeta> filterBy) {
+            ZoneId zone = currentUser.account().getSite().getTimeZone();
+            return held.page(currentUser.siteId(), first, pageSize).stream()
+                    .map(t -> new TransactionRow(t, zone, Bundle.locale())).toList();
+        }
+
+        @Override
+        public String getRowKey(TransactionRow row) {
+            return row.getId();
+        }
+    }
+}

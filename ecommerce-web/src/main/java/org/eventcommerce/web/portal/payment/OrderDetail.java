@@ -1,0 +1,254 @@
+package org.eventcommerce.web.portal.payment;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import org.eventcommerce.domain.common.BusinessException;
+import org.eventcommerce.domain.common.NotFoundException;
+import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.order.OrderService;
+import org.eventcommerce.domain.order.OrderStatus;
+import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.payment.FollowOnRecorder;
+import org.eventcommerce.domain.payment.PaymentRecorder;
+import org.eventcommerce.domain.payment.PaymentTransaction;
+import org.eventcommerce.domain.payment.RefundRules;
+import org.eventcommerce.domain.payment.RefundService;
+import org.eventcommerce.payments.money.Money;
+import org.eventcommerce.payments.money.PayPalCurrencies;
+import org.eventcommerce.web.portal.Bundle;
+import org.eventcommerce.web.portal.Formats;
+import org.eventcommerce.web.portal.PageMessages;
+import org.eventcommerce.web.security.CurrentUser;
+
+/**
+ * One order for the site administrator ({@code /admin/orders/order.xhtml?id=<order public id>}, issue 4): the
+ * order, its payment transactions (times in the site's time zone), <b>Refund</b> with an amount defaulting to the
+ * refundable remainder (checked next to the field, then confirmed in a dialog) and <b>Void</b> of an authorization
+ * or a held sale (confirmed). The rules live in {@link RefundService}; this bean only shows and asks.
+ */
+@Named
+@ViewScoped
+public class OrderDetail implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The form's id: the amount field's client id is {@code order:refundAmount}. */
+    static final String AMOUNT_FIELD = "order:refundAmount";
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    PaymentRecorder payments;
+
+    @Inject
+    FollowOnRecorder followOns;
+
+    @Inject
+    RefundService refunds;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String id;
+    private boolean found;
+    private String status;
+    private String offering;
+    private String attendee;
+    private String listPrice;
+    private String discount;
+    private String total;
+    private String refunded;
+    private String promotionCode;
+    private String createdAt;
+    private String paidAt;
+    private String currency;
+    private int decimals;
+    private Money remainder;
+    private boolean refundable;
+    private BigDecimal refundAmount;
+    private String refundQuestion;
+    private List<TransactionRow> transactions = List.of();
+
+    @PostConstruct
+    void init() {
+        id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        load();
+    }
+
+    /** Reads the order, its transactions and the refundable remainder again (the amount resets to it). */
+    void load() {
+        found = false;
+        if (id == null || id.isBlank()) {
+            return;
+        }
+        long siteId = currentUser.siteId();
+        PurchaseOrder o;
+        try {
+            o = orders.get(siteId, id);
+        } catch (NotFoundException e) {
+            return;
+        }
+        found = true;
+        Locale locale = Bundle.locale();
+        ZoneId zone = o.getSite().getTimeZone();
+        status = o.getStatus().name();
+        offering = o.getOffering().getTitle();
+        attendee = o.getAttendee().getDisplayName() + " <" + o.getAttendee().getEmail() + ">";
+        listPrice = Formats.money(o.getListPrice(), locale);
+        discount = Formats.money(o.getDiscount(), locale);
+        total = Formats.money(o.getTotal(), locale);
+        refunded = Formats.money(o.getRefunded(), locale);
+        promotionCode = o.getPromotionCode();
+        createdAt = Formats.dateTime(o.getCreatedAt(), zone, locale);
+        paidAt = Formats.dateTime(o.getPaidAt(), zone, locale);
+        Currency c = o.getCurrency();
+        currency = c.getCurrencyCode();
+        decimals = PayPalCurrencies.decimals(c);
+        transactions = payments.ofOrder(o).stream().map(t -> new TransactionRow(t, zone, locale)).toList();
+        boolean paid = o.getStatus() == OrderStatus.PAID || o.getStatus() == OrderStatus.PARTIALLY_REFUNDED;
+        remainder = paid ? followOns.refundable(siteId, id).remainder() : Money.zero(c);
+        refundable = paid && remainder.isPositive();
+        refundAmount = refundable ? remainder.amount() : null;
+    }
+
+    /**
+     * Checks the amount (positive, the currency's decimals, at most the remainder) and, when it is fine, prepares the
+     * confirmation question; otherwise shows the message next to the field and keeps the dialog closed.
+     */
+    public void prepareRefund() {
+        try {
+            Money amount = RefundRules.amountToRefund(refundAmount, Currency.getInstance(currency),
+                    followOns.refundable(currentUser.siteId(), id));
+            refundQuestion = Bundle.text("question.refund", Formats.money(amount, Bundle.locale()), attendee);
+        } catch (ValidationException e) {
+            PageMessages.fieldErrors(e, field -> AMOUNT_FIELD);
+            FacesContext.getCurrentInstance().validationFailed();
+        } catch (BusinessException e) {
+            PageMessages.field(AMOUNT_FIELD, FacesMessage.SEVERITY_ERROR, Bundle.text(e));
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    /** Refunds the amount through PayPal and shows the outcome. */
+    public void refund() {
+        try {
+            Outcomes.show(refunds.refund(currentUser.siteId(), id, refundAmount, Currency.getInstance(currency)));
+        } catch (ValidationException e) {
+            PageMessages.fieldErrors(e, field -> AMOUNT_FIELD);
+        } catch (BusinessException e) {
+            PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text(e));
+        }
+        load();
+    }
+
+    /** Voids the transaction of {@code row} (an authorization or a held sale) and shows the outcome. */
+    public void voidPayment(TransactionRow row) {
+        try {
+            PaymentTransaction v = refunds.voidPayment(currentUser.siteId(), row.getId());
+            Outcomes.show(v);
+        } catch (BusinessException e) {
+            PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text(e));
+        }
+        load();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** The view parameter; the order was read from the request when the view was created. */
+    public void setId(String id) {
+        if (id != null && !id.equals(this.id)) {
+            this.id = id;
+            load();
+        }
+    }
+
+    public boolean isFound() {
+        return found;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getOffering() {
+        return offering;
+    }
+
+    public String getAttendee() {
+        return attendee;
+    }
+
+    public String getListPrice() {
+        return listPrice;
+    }
+
+    public String getDiscount() {
+        return discount;
+    }
+
+    public String getTotal() {
+        return total;
+    }
+
+    public String getRefunded() {
+        return refunded;
+    }
+
+    public String getPromotionCode() {
+        return promotionCode;
+    }
+
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getPaidAt() {
+        return paidAt;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public int getDecimals() {
+        return decimals;
+    }
+
+    /** The refundable remainder, formatted for the reader. */
+    public String getRemainder() {
+        return remainder == null ? "" : Formats.money(remainder, Bundle.locale());
+    }
+
+    public boolean isRefundable() {
+        return refundable;
+    }
+
+    public BigDecimal getRefundAmount() {
+        return refundAmount;
+    }
+
+    public void setRefundAmount(BigDecimal refundAmount) {
+        this.refundAmount = refundAmount;
+    }
+
+    public String getRefundQuestion() {
+        return refundQuestion;
+    }
+
+    public List<TransactionRow> getTransactions() {
+        return transactions;
+    }
+}
