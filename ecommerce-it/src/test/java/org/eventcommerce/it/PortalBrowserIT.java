@@ -147,6 +147,9 @@ class PortalBrowserIT {
         assertThat(d.findElement(By.id("settings:testPartnerId")).getAttribute("value")).isEqualTo("PayPalUK");
         assertThat(d.findElement(By.id("settings:currency_label")).getText()).isEqualTo("GBP");
         assertThat(d.findElements(By.id("settings:expressCheckout"))).isEmpty();
+        // Keep US dollars (the UK takes them too): a change of currency would touch the unpaid orders other
+        // tests leave behind (ProviderConfigurationIT covers that).
+        Browser.chooseMenu("settings:currency", li -> "USD".equals(li.getAttribute("data-label")));
 
         // Save and test with the emulator's UK account: the answer is in words next to the button.
         Browser.type("settings:testVendor", "demouk");

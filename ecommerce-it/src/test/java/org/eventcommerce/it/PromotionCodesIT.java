@@ -323,7 +323,7 @@ class PromotionCodesIT {
     void theCodeFilterIsAnExactPrefixAtTheEdgesOfItsRange() {
         // The filter is a range on the (site, code) index plus LIKE: codes ending in the last characters of the
         // alphabet, the prefix itself, and the next prefix must land on the right side of it.
-        String prefix = "Edg" + tail();
+        String prefix = "Edg" + tail() + "K"; // ends in K, so the sibling below (…ZZZZ) cannot start with it
         String once = "{\"type\": \"ONCE\"}";
         String pct = "{\"type\": \"PERCENT\", \"percent\": \"5\"}";
         String exact = customCode(prefix, once, pct, "ALL");

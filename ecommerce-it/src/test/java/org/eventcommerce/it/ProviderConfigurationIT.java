@@ -82,6 +82,15 @@ class ProviderConfigurationIT {
                 .formatted(usd, usd)).json().getString("id");
         ApiClient.Answer saved = putUk("PAYMENTS_PRO_PAYFLOW_EDITION", "[\"VISA_DEBIT\", \"MASTERCARD\"]",
                 "\"partnerId\": \"\", ");
+        if (saved.status() == 400) {
+            // Other test classes may leave a dollar payment held for review or unresolved: then the change is
+            // refused whole, on the currency field, and nothing is cancelled.
+            JsonObject error = saved.json().getJsonArray("errors").getJsonObject(0);
+            assertThat(error.getString("field")).as(saved.body()).isEqualTo("provider.currency");
+            assertThat(error.getString("message")).startsWith("The currency cannot change now");
+            assertThat(api.get("api/v1/orders/" + unpaid).json().getString("status")).isEqualTo("AWAITING_PAYMENT");
+            org.junit.jupiter.api.Assumptions.abort("a dollar payment of another test is in progress");
+        }
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().getInt("cancelledUnpaidOrders")).isGreaterThanOrEqualTo(1);
         assertThat(api.get("api/v1/orders/" + unpaid).json().getString("status")).isEqualTo("CANCELLED");

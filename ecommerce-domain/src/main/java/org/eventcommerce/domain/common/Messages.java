@@ -21,6 +21,21 @@ public final class Messages {
     public record Key(String key, Object... args) {
     }
 
+    /**
+     * A day as a reader of {@code locale} writes it, with the full year: 11/30/2026 in US English (the default for
+     * English without a country), 30.11.2026 in Romanian; never ISO.
+     */
+    public static String day(java.time.LocalDate d, Locale locale) {
+        Locale l = locale == null || "en".equals(locale.getLanguage()) && locale.getCountry().isEmpty() ? Locale.US
+                : locale;
+        String pattern = java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                java.time.format.FormatStyle.SHORT, null, java.time.chrono.IsoChronology.INSTANCE, l);
+        if (!pattern.contains("yyyy") && pattern.contains("yy")) {
+            pattern = pattern.replace("yy", "yyyy");
+        }
+        return java.time.format.DateTimeFormatter.ofPattern(pattern, l).format(d);
+    }
+
     /** The message for {@code key} in {@code locale} (English when missing), formatted with {@code args}. */
     public static String format(Locale locale, String key, Object... args) {
         try {
@@ -35,6 +50,8 @@ public final class Messages {
             for (int i = 0; i < resolved.length; i++) {
                 if (resolved[i] instanceof Key k) {
                     resolved[i] = format(locale, k.key(), k.args());
+                } else if (resolved[i] instanceof java.time.LocalDate d) {
+                    resolved[i] = day(d, locale);
                 }
             }
             return new MessageFormat(pattern, b.getLocale()).format(resolved);

@@ -167,7 +167,7 @@ public class PromotionCodeReport {
         if (date == null) {
             errors.add(new FieldError("expiresOn", "validation.required"));
         } else if (date.isBefore(today)) {
-            errors.add(new FieldError("expiresOn", "validation.promotion.expiresInPast", today.toString()));
+            errors.add(new FieldError("expiresOn", "validation.promotion.expiresInPast", today));
         }
         List<PromotionCode> found = load(site, codes, errors);
         for (PromotionCode c : found) {

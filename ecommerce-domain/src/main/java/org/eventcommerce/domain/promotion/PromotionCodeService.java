@@ -111,7 +111,7 @@ public class PromotionCodeService {
         if (r.expiresOn() == null) {
             errors.add(new FieldError("expiresOn", "validation.required"));
         } else if (r.expiresOn().isBefore(today)) {
-            errors.add(new FieldError("expiresOn", "validation.promotion.expiresInPast", today.toString()));
+            errors.add(new FieldError("expiresOn", "validation.promotion.expiresInPast", today));
         }
         List<String> strings = new ArrayList<>();
         int codesWanted = 0;

@@ -256,4 +256,15 @@ class MessagesTest {
         assertThat(Messages.format(Locale.ENGLISH, "validation.no.such.key")).isEqualTo("validation.no.such.key");
         assertThat(Messages.format(Locale.forLanguageTag("ro"), "error.no.such.key", 1)).isEqualTo("error.no.such.key");
     }
+
+    @org.junit.jupiter.api.Test
+    void daysInMessagesAreWrittenTheReadersWayWithTheFullYear() {
+        java.time.LocalDate d = java.time.LocalDate.of(2026, 11, 30);
+        org.assertj.core.api.Assertions.assertThat(Messages.format(java.util.Locale.ENGLISH,
+                "validation.promotion.expiresInPast", d)).contains("(11/30/2026 in the site's time zone)");
+        org.assertj.core.api.Assertions.assertThat(Messages.format(java.util.Locale.forLanguageTag("ro"),
+                "validation.promotion.expiresInPast", d)).contains("(30.11.2026 în fusul");
+        org.assertj.core.api.Assertions.assertThat(Messages.day(java.time.LocalDate.of(2027, 2, 3),
+                java.util.Locale.US)).isEqualTo("2/3/2027");
+    }
 }
