@@ -64,7 +64,11 @@ public final class Browser implements TestWatcher {
         open(base, "login.xhtml");
         type("login:email", email);
         type("login:password", password);
-        d.findElement(By.id("login:signIn")).click();
+        WebElement button = d.findElement(By.id("login:signIn"));
+        button.click();
+        // Wait for the answer to the sign-in to replace the login page: a page opened before it arrives would be
+        // overtaken by the sign-in's own redirect (seen in CI: the test landed on the start page).
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
         settle();
     }
 
