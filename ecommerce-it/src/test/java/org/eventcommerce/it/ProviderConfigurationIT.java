@@ -28,11 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProviderConfigurationIT {
 
     private static final String KEY = "demo-platform-key";
-    /** The demo's provider block (Payflow Pro on the emulator's test account), put back after each case. */
-    private static final String DEMO_PROVIDER = """
-            {"mode": "TEST", "provider": {"type": "PAYFLOW_PRO", "accountType": "PAYFLOW_PRO",
-              "acceptedCards": ["VISA", "MASTERCARD", "AMEX", "DISCOVER"], "expressCheckout": false, "currency": "USD",
-              "credentials": {"TEST": {"partnerId": "PayPal", "vendor": "demomerchant", "user": "demomerchant"}}}}""";
+    private static final String DEMO_PROVIDER = TestOrders.DEMO_PROVIDER;
 
     @ArquillianResource
     URL deployed;
@@ -181,10 +177,14 @@ class ProviderConfigurationIT {
     }
 
     @Test
-    void expressCheckoutIsNotSelectableUntilItsCheckoutExists() {
+    void expressCheckoutIsSelectableWithTheMerchantsPayPalEmail() {
         ApiClient.Answer ec = api.put("api/v1/settings", """
                 {"provider": {"type": "EXPRESS_CHECKOUT_US", "paypalEmail": "merchant@demo.example",
                   "currency": "USD"}}""");
-        assertThat(fields(ec)).containsExactly("provider.type");
+        assertThat(ec.status()).as(ec.body()).isEqualTo(200);
+        assertThat(ec.json().getJsonObject("provider").getString("type")).isEqualTo("EXPRESS_CHECKOUT_US");
+        ApiClient.Answer noEmail = api.put("api/v1/settings", """
+                {"provider": {"type": "EXPRESS_CHECKOUT_CA", "paypalEmail": "not-an-email", "currency": "CAD"}}""");
+        assertThat(fields(noEmail)).containsExactly("provider.paypalEmail");
     }
 }

@@ -31,11 +31,12 @@ public class SettingsService {
     static final int PASSWORD_MAX = 32;
 
     /**
-     * The providers this version can take payments with: the Payflow-based ones. Express Checkout (US, Canada)
-     * is configured and tested already but stays unavailable until the payment page can redirect to PayPal.
+     * The providers this version can take payments with: every provider of the seed (the Payflow-based ones with
+     * their card field or hosted page, Express Checkout (US, Canada) through PayPal's pages).
      */
     public static final java.util.Set<ProviderType> AVAILABLE_PROVIDERS = java.util.EnumSet.of(
-            ProviderType.PAYFLOW_PRO, ProviderType.WEBSITE_PAYMENTS_PRO_UK);
+            ProviderType.PAYFLOW_PRO, ProviderType.WEBSITE_PAYMENTS_PRO_UK, ProviderType.EXPRESS_CHECKOUT_US,
+            ProviderType.EXPRESS_CHECKOUT_CA);
 
     /** The PARTNER of Website Payments Pro (UK) accounts, filled in when left blank [paypal-protocols.md §2]. */
     public static final String UK_PARTNER = "PayPalUK";
