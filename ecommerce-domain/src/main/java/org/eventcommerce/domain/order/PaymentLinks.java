@@ -42,6 +42,21 @@ public class PaymentLinks {
         return URI.create(config.publicUrl() + "/paypal/cancel/" + orderPublicId + "?sig=" + signature(orderPublicId));
     }
 
+    /**
+     * RETURNURL, ERRORURL or CANCELURL of a hosted-page payment (§1.7): {@code <public-url>/paypal/hosted/<which>/<order>?sig=…}.
+     *
+     * @param which {@code return}, {@code error} or {@code cancel}
+     */
+    public URI hostedUrl(String which, String orderPublicId) {
+        return URI.create(config.publicUrl() + "/paypal/hosted/" + which + "/" + orderPublicId + "?sig="
+                + signature(orderPublicId));
+    }
+
+    /** SILENTPOSTURL (§1.7): {@code <public-url>/paypal/silent-post}, public; the attempt is found by SECURETOKENID. */
+    public URI silentPostUrl() {
+        return URI.create(config.publicUrl() + "/paypal/silent-post");
+    }
+
     /** The signature for {@code orderPublicId}. */
     public String signature(String orderPublicId) {
         return cipher.mac(PURPOSE, orderPublicId);

@@ -205,6 +205,19 @@ public class PaymentRecorder {
         em.find(PaymentTransaction.class, transactionId).backToPayPal(resultCode, message, clock.instant());
     }
 
+    /** Records the SECURETOKENID of a PENDING hosted-page attempt before CREATESECURETOKEN is sent (§1.7). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void secureTokenId(long transactionId, String secureTokenId) {
+        em.find(PaymentTransaction.class, transactionId).useSecureTokenId(secureTokenId, clock.instant());
+    }
+
+    /** The hosted-page attempt that sent {@code secureTokenId}, if any. */
+    @Transactional
+    public java.util.Optional<PaymentTransaction> bySecureTokenId(String secureTokenId) {
+        return em.createQuery("select t from PaymentTransaction t where t.secureTokenId = :k", PaymentTransaction.class)
+                .setParameter("k", secureTokenId).getResultStream().findFirst();
+    }
+
     /** The attempt of order {@code orderPublicId} that holds Express Checkout token {@code token}, if any. */
     @Transactional
     public java.util.Optional<PaymentTransaction> byCheckoutToken(String orderPublicId, String token) {

@@ -219,6 +219,15 @@ public class PaymentTransaction extends BaseEntity {
         return status == PaymentStatus.PENDING && checkoutToken != null && payerId == null;
     }
 
+    /**
+     * True while the attempt is with the buyer on one of PayPal's pages rather than with the provider: an Express
+     * Checkout {@link #isAwaitingBuyer() awaiting the buyer}, or a PENDING hosted-page attempt (§1.7), whose outcome
+     * arrives with the buyer's return or the Silent POST, or is found by an inquiry.
+     */
+    public boolean isWithBuyer() {
+        return isAwaitingBuyer() || status == PaymentStatus.PENDING && secureTokenId != null;
+    }
+
     public Attempt attempt() {
         return new Attempt(requestId, custRef);
     }

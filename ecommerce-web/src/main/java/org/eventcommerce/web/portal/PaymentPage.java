@@ -26,6 +26,7 @@ import org.eventcommerce.domain.order.OrderStatus;
 import org.eventcommerce.domain.order.PaymentLinks;
 import org.eventcommerce.domain.order.PurchaseOrder;
 import org.eventcommerce.domain.payment.ExpressCheckoutService;
+import org.eventcommerce.domain.payment.HostedPageService;
 import org.eventcommerce.domain.payment.PaymentRecorder;
 import org.eventcommerce.domain.payment.PaymentOutcomes;
 import org.eventcommerce.domain.payment.PaymentService;
@@ -91,12 +92,16 @@ public class PaymentPage implements Serializable {
     @Inject
     ExpressCheckoutService express;
 
+    @Inject
+    HostedPageService hosted;
+
     // View parameters.
     private String order;
     private String sig;
     /** What happened on PayPal's page ({@link PayPalReturnServlet}), e.g. {@code cancelled}; null otherwise. */
     private String paypal;
     private boolean paypalButton;
+    private boolean hostedButton;
 
     private boolean valid;
     private State state = State.FORM;
@@ -170,8 +175,9 @@ public class PaymentPage implements Serializable {
                 && config.getAccountType().hasCardField()
                 ? config.getAcceptedCards() : List.of();
         paypalButton = ExpressCheckoutService.offers(config);
+        hostedButton = HostedPageService.offers(config);
         showState(o);
-        if (state == State.FORM && brands.isEmpty() && !paypalButton) {
+        if (state == State.FORM && brands.isEmpty() && !paypalButton && !hostedButton) {
             close("error", Bundle.text("payment.noCardField"));
         }
         if (state != State.CONFIRMED && paypal != null && PAYPAL_OUTCOMES.contains(paypal)) {
@@ -182,7 +188,19 @@ public class PaymentPage implements Serializable {
 
     /** The {@code paypal} values that have a notice ({@code payment.paypal.<value>} in the bundle). */
     private static final java.util.Set<String> PAYPAL_OUTCOMES = java.util.Set.of("held", "start_again", "cancelled",
-            "declined", "try_again", "unknown", "unknown_checkout", "unavailable");
+            "declined", "try_again", "unknown", "unknown_checkout", "unavailable", "hosted_declined",
+            "hosted_pending");
+
+    /**
+     * "Continue to PayPal" (account type Website Payments Pro): creates the attempt's Secure Token and sends the
+     * browser to PayPal's hosted page, where the card is typed; it never reaches this server.
+     */
+    public void continueToPayPal() {
+        if (!valid || state != State.FORM || !hostedButton) {
+            return;
+        }
+        redirectTo(() -> hosted.start(siteId, order));
+    }
 
     /**
      * "Pay with PayPal": starts (or takes up again) the Express Checkout and sends the browser to PayPal's approval
@@ -218,6 +236,11 @@ public class PaymentPage implements Serializable {
     /** True when the page offers "Pay with PayPal" (Express Checkout). */
     public boolean isPaypalButton() {
         return paypalButton;
+    }
+
+    /** True when the page offers "Continue to PayPal" (the hosted page of a Secure Token). */
+    public boolean isHostedButton() {
+        return hostedButton;
     }
 
     /** True when the page has a card field (the account type has brands). */
@@ -322,7 +345,7 @@ public class PaymentPage implements Serializable {
             close("error", Bundle.text("payment.closed." + o.getStatus().name()));
             return;
         }
-        Optional<PaymentStatus> open = attempts.stream().filter(t -> !t.isAwaitingBuyer())
+        Optional<PaymentStatus> open = attempts.stream().filter(t -> !t.isWithBuyer())
                 .map(PaymentTransaction::getStatus)
                 .filter(s -> s == PaymentStatus.HELD || s == PaymentStatus.UNKNOWN || s == PaymentStatus.PENDING)
                 .findFirst();
@@ -354,7 +377,7 @@ public class PaymentPage implements Serializable {
 
     /** A pending attempt recent enough to be still with the provider (older ones wait for the reconciler). */
     private static boolean inFlight(PaymentTransaction t) {
-        return t.getStatus() == PaymentStatus.PENDING && !t.isAwaitingBuyer() && t.getUpdatedAt().isAfter(Instant.now().minus(IN_FLIGHT));
+        return t.getStatus() == PaymentStatus.PENDING && !t.isWithBuyer() && t.getUpdatedAt().isAfter(Instant.now().minus(IN_FLIGHT));
     }
 
     private void confirm(String ref, Money amount) {
