@@ -326,4 +326,51 @@ class ExpressCheckoutIT {
         assertThat(payflowExpressCharges()).isEqualTo(before);
         assertThat(orderNow(order).getString("status")).isEqualTo("AWAITING_PAYMENT");
     }
+
+    @Test
+    void twoReturnsAtOnceChargeOnce() throws Exception {
+        JsonObject order = order("twice");
+        int before = charges().size();
+        PaymentPageClient.Hop back = browser.decide(payWithPayPal(order), "approve");
+        // Both returns may reach DoExpressCheckoutPayment; they send the same MSGSUBID (§3.5), so PayPal pays once.
+        java.util.concurrent.CompletableFuture<PaymentPageClient.Hop> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> browser.get(back.location()));
+        java.util.concurrent.CompletableFuture<PaymentPageClient.Hop> second =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> browser.get(back.location()));
+        assertThat(first.get().status()).isEqualTo(303);
+        assertThat(second.get().status()).isEqualTo(303);
+        assertThat(browser.follow(first.get().location()).body()).contains("Payment approved");
+        assertThat(browser.follow(second.get().location()).body()).contains("Payment approved");
+        assertThat(orderNow(order).getString("status")).isEqualTo("PAID");
+        assertThat(charges()).hasSize(before + 1);
+    }
+
+    @Test
+    void aLostPayflowAnswerIsResentWithTheSameRequestIdAndPaysOnce() throws Exception {
+        orders.configure(PAYFLOW_WITH_EXPRESS_CHECKOUT);
+        JsonObject order = order("lost-answer");
+        long before = payflowExpressCharges();
+        PaymentPageClient.Hop hop = browser.click(page(order), "payWithPayPal");
+        PaymentPageClient.Hop back = browser.decide(hop.location(), "approve");
+        org.eventcommerce.emulator.EmulatorControl control = EmulatorExtension.emulator().control();
+        // Hold the answer of GetExpressCheckoutDetails (ACTION=G), then drop the next one: DoExpressCheckoutPayment's.
+        control.holdNext(1);
+        java.util.concurrent.CompletableFuture<PaymentPageClient.Hop> returned =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> browser.get(back.location()));
+        assertThat(control.awaitHeld(1, java.time.Duration.ofSeconds(20))).isTrue();
+        control.dropNext(1);
+        control.release();
+        PaymentPageClient.Hop answer = returned.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer.status()).isEqualTo(303);
+        assertThat(browser.follow(answer.location()).body()).contains("Payment approved");
+        assertThat(orderNow(order).getString("status")).isEqualTo("PAID");
+        // Processed once: the resend carried the same X-VPS-REQUEST-ID and got the first answer again (DUPLICATE=1).
+        assertThat(payflowExpressCharges()).isEqualTo(before + 1);
+        String txId = orderNow(order).getJsonArray("transactions").getJsonObject(0).getString("id");
+        JsonObject tx = api.get("api/v1/transactions/" + txId).json();
+        assertThat(tx.getString("status")).isEqualTo("APPROVED");
+        assertThat(tx.getBoolean("duplicate")).as(tx.toString()).isTrue();
+        assertThat(tx.getInt("sendCount")).as("SetExpressCheckout, DoExpressCheckoutPayment and its resend")
+                .isEqualTo(3);
+    }
 }
