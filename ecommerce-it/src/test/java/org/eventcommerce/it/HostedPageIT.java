@@ -196,4 +196,28 @@ class HostedPageIT {
         assertThat(orderNow(order).getString("status")).isEqualTo("PAID");
         assertThat(sales()).isEqualTo(before + 1);
     }
+
+    @Test
+    void websitePaymentsProUkPaysInPoundsOnTheHostedPage() {
+        orders.configure("""
+                {"mode": "TEST", "provider": {"type": "WEBSITE_PAYMENTS_PRO_UK", "accountType": "WEBSITE_PAYMENTS_PRO",
+                  "acceptedCards": [], "expressCheckout": false, "currency": "GBP",
+                  "credentials": {"TEST": {"partnerId": "PayPalUK", "vendor": "demouk", "user": "demouk",
+                    "password": "%s"}}}}""".formatted(org.eventcommerce.emulator.EmulatorAccounts.PWD));
+        String run = Long.toString(System.nanoTime(), 36);
+        ApiClient.Answer off = api.put("api/v1/offerings/uk-hosted-" + run, """
+                {"title": "London masterclass", "service": "TRAINING", "type": "TRAINING_SESSION",
+                 "host": "host-uk-%s@example.com", "startsAt": "2027-03-01T15:00:00+00:00",
+                 "fee": {"amount": "40.00", "currency": "GBP"}}""".formatted(run));
+        assertThat(off.status()).as(off.body()).isEqualTo(201);
+        JsonObject order = order("uk-hosted-" + run, "uk-hosted");
+        PaymentPageClient.Hop back = payOnHostedPage(continueToPayPal(order), "4111111111111111");
+        assertThat(browser.follow(back.location()).body()).contains("Payment approved");
+        assertThat(orderNow(order).getString("status")).isEqualTo("PAID");
+        TransactionRecord sale = EmulatorExtension.emulator().transactions().stream()
+                .filter(t -> "S".equals(t.trxType())).reduce((a, b) -> b).orElseThrow();
+        assertThat(sale.vendor()).isEqualTo("demouk");
+        assertThat(sale.currency()).isEqualTo("GBP");
+        assertThat(sale.amount()).isEqualByComparingTo("40.00");
+    }
 }

@@ -197,8 +197,8 @@ public class ExpressCheckoutService extends PaymentSteps {
                 return new Outcome(Next.TRY_AGAIN, t, null);
             }
             if (d.amount() != null && !d.amount().equals(amount)) {
-                LOG.log(Level.WARNING, "Express Checkout {0} of order {1}: PayPal has {2}, the attempt {3}", token,
-                        orderPublicId, d.amount(), amount);
+                LOG.log(Level.WARNING, "Express Checkout payment {0} of order {1}: PayPal has {2}, the attempt {3}",
+                        t.getId(), orderPublicId, d.amount(), amount);
                 return new Outcome(Next.START_AGAIN, recorder.closeUnpaid(t.getId(), "AMOUNT",
                         "The checkout's amount " + d.amount() + " is not the order's " + amount), null);
             }
