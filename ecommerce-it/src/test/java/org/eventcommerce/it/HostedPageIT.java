@@ -124,20 +124,16 @@ class HostedPageIT {
 
     @Test
     void declinedOnTheHostedPageNothingIsGranted() {
-        String run = Long.toString(System.nanoTime(), 36);
-        ApiClient.Answer off = api.put("api/v1/offerings/decline-" + run, """
-                {"title": "Declined workshop", "service": "TRAINING", "type": "TRAINING_SESSION",
-                 "host": "host-%s@example.com", "startsAt": "2027-03-01T15:00:00+00:00",
-                 "fee": {"amount": "1012.00", "currency": "USD"}}""".formatted(run));
-        assertThat(off.status()).as(off.body()).isEqualTo(201);
-        JsonObject order = order("decline-" + run, "declined");
+        // 1012.00 is declined with RESULT 12 by the pilot server's amount rules (README, the emulator).
+        String offering = orders.offering("decline", "Declined workshop", "1012.00", "USD");
+        JsonObject order = order(offering, "declined");
         PaymentPageClient.Hop back = payOnHostedPage(continueToPayPal(order), "4111111111111111");
         assertThat(back.location().getPath()).isEqualTo("/paypal/hosted/error/" + order.getString("id"));
         assertThat(browser.follow(back.location()).body()).contains("The payment was not accepted on PayPal");
         JsonObject now = orderNow(order);
         assertThat(now.getString("status")).isEqualTo("AWAITING_PAYMENT");
         assertThat(now.getJsonArray("transactions").getJsonObject(0).getString("status")).isEqualTo("DECLINED");
-        assertThat(granted(order, "decline-" + run)).isFalse();
+        assertThat(granted(order, offering)).isFalse();
     }
 
     @Test
@@ -204,13 +200,7 @@ class HostedPageIT {
                   "acceptedCards": [], "expressCheckout": false, "currency": "GBP",
                   "credentials": {"TEST": {"partnerId": "PayPalUK", "vendor": "demouk", "user": "demouk",
                     "password": "%s"}}}}""".formatted(org.eventcommerce.emulator.EmulatorAccounts.PWD));
-        String run = Long.toString(System.nanoTime(), 36);
-        ApiClient.Answer off = api.put("api/v1/offerings/uk-hosted-" + run, """
-                {"title": "London masterclass", "service": "TRAINING", "type": "TRAINING_SESSION",
-                 "host": "host-uk-%s@example.com", "startsAt": "2027-03-01T15:00:00+00:00",
-                 "fee": {"amount": "40.00", "currency": "GBP"}}""".formatted(run));
-        assertThat(off.status()).as(off.body()).isEqualTo(201);
-        JsonObject order = order("uk-hosted-" + run, "uk-hosted");
+        JsonObject order = order(orders.offering("uk-hosted", "London masterclass", "40.00", "GBP"), "uk-hosted");
         PaymentPageClient.Hop back = payOnHostedPage(continueToPayPal(order), "4111111111111111");
         assertThat(browser.follow(back.location()).body()).contains("Payment approved");
         assertThat(orderNow(order).getString("status")).isEqualTo("PAID");

@@ -26,6 +26,20 @@ final class TestOrders {
         assertThat(a.status()).as(a.body()).isEqualTo(200);
     }
 
+    /**
+     * A new training session {@code <prefix>-<unique>} with the fee {@code amount} {@code currency} (e.g. "40.00",
+     * "GBP"), hosted by a fresh host; returns its id.
+     */
+    String offering(String prefix, String title, String amount, String currency) {
+        String id = prefix + "-" + Long.toString(System.nanoTime(), 36);
+        ApiClient.Answer off = api.put("api/v1/offerings/" + id, """
+                {"title": "%s", "service": "TRAINING", "type": "TRAINING_SESSION",
+                 "host": "host-%s@example.com", "startsAt": "2027-03-01T15:00:00+00:00",
+                 "fee": {"amount": "%s", "currency": "%s"}}""".formatted(title, id, amount, currency));
+        assertThat(off.status()).as(off.body()).isEqualTo(201);
+        return id;
+    }
+
     /** A new order of {@code offering} by a fresh attendee {@code who-…@example.com}; the answer plus "email". */
     JsonObject place(String offering, String who) {
         String email = who + "-" + Long.toString(System.nanoTime(), 36) + "@example.com";
