@@ -6,9 +6,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eventcommerce.payments.OperatingMode;
 import org.eventcommerce.payments.payflow.PayflowConfig;
+import org.eventcommerce.payments.payflow.PayflowPages;
 
 /**
  * Server configuration, from MicroProfile Config (system properties, environment variables such as
@@ -68,6 +70,24 @@ public class AppConfig {
     public URI payflowEndpoint(OperatingMode mode) {
         Optional<String> override = mode == OperatingMode.TEST ? payflowTestUrl : payflowProductionUrl;
         return override.filter(s -> !s.isBlank()).map(URI::create).orElse(PayflowConfig.defaultEndpoint(mode));
+    }
+
+    /**
+     * Where Payflow sends buyers in {@code mode}: the Secure Token hosted page (§1.7) and the Express Checkout
+     * approval page of TENDER=P (§1.9), PayPal's ({@link PayflowPages#defaults}) unless overridden by
+     * {@code ecommerce.payflow.hosted.<mode>-url} / {@code ecommerce.payflow.express.<mode>-url}
+     * ({@code ECOMMERCE_PAYFLOW_HOSTED_TEST_URL}, {@code ECOMMERCE_PAYFLOW_EXPRESS_TEST_URL}, ...), bases without query.
+     */
+    public PayflowPages payflowPages(OperatingMode mode) {
+        PayflowPages defaults = PayflowPages.defaults(mode);
+        return new PayflowPages(mode, pageBase("hosted", mode).orElse(defaults.hostedPage()),
+                pageBase("express", mode).orElse(defaults.expressCheckout()));
+    }
+
+    private static Optional<URI> pageBase(String page, OperatingMode mode) {
+        return ConfigProvider.getConfig().getOptionalValue("ecommerce.payflow." + page + "."
+                        + mode.name().toLowerCase(java.util.Locale.ROOT) + "-url", String.class)
+                .map(String::strip).filter(s -> !s.isEmpty()).map(URI::create);
     }
 
     /** X-VPS-CLIENT-TIMEOUT for Payflow calls (PayPal recommends 45 s). */

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.promotion.RedemptionService;
 import org.eventcommerce.domain.site.CurrencyChanged;
 import org.eventcommerce.payments.PaymentStatus;
@@ -15,8 +14,8 @@ import org.eventcommerce.payments.PaymentStatus;
 /**
  * When a site's payment currency changes, its unpaid orders in any other currency cannot be paid any more: they
  * are cancelled (their promotion-code uses released) and counted, so the administrator is told how many
- * (issue 4). Orders with a payment attempt still open (pending, unknown, held) are never cancelled under a
- * running payment: the change is refused with a message on the currency field instead.
+ * (issue 4). An order whose payment is under way (pending, unknown, or held for review) is never cancelled under
+ * that payment: it is kept, counted apart, and ends as its payment does (paid in its own currency, or declined).
  */
 @ApplicationScoped
 public class UnpaidOrdersOnCurrencyChange {
@@ -30,10 +29,6 @@ public class UnpaidOrdersOnCurrencyChange {
     @Inject
     RedemptionService redemptions;
 
-    /**
-     * @throws ValidationException {@code provider.currency} when an unpaid order in another currency has a payment
-     *         in progress
-     */
     void onChange(@Observes CurrencyChanged change) {
         List<PurchaseOrder> unpayable = em.createQuery("select o from PurchaseOrder o where o.site.id = :s"
                         + " and o.status = :awaiting and o.currency <> :c order by o.id", PurchaseOrder.class)
@@ -43,16 +38,18 @@ public class UnpaidOrdersOnCurrencyChange {
         if (unpayable.isEmpty()) {
             return;
         }
-        long inProgress = em.createQuery("select count(t) from PaymentTransaction t where t.order in :orders"
-                        + " and t.status in :open", Long.class)
-                .setParameter("orders", unpayable).setParameter("open", OPEN).getSingleResult();
-        if (inProgress > 0) {
-            throw ValidationException.of("provider.currency", "validation.currency.paymentsInProgress", inProgress);
-        }
+        List<Long> underWay = em.createQuery("select distinct t.order.id from PaymentTransaction t"
+                        + " where t.order in :orders and t.status in :open", Long.class)
+                .setParameter("orders", unpayable).setParameter("open", OPEN).getResultList();
+        int cancelled = 0;
         for (PurchaseOrder o : unpayable) {
-            o.cancel();
-            redemptions.release(o);
+            if (!underWay.contains(o.getId())) {
+                o.cancel();
+                redemptions.release(o);
+                cancelled++;
+            }
         }
-        change.cancelled(unpayable.size());
+        change.cancelled(cancelled);
+        change.kept(underWay.size());
     }
 }

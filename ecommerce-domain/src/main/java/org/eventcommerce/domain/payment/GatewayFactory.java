@@ -65,7 +65,7 @@ public class GatewayFactory {
         PayflowCredentials creds = new PayflowCredentials(pc.getPartnerId(), pc.getVendor(), pc.getUser(),
                 cipher.decrypt(pc.getPasswordCiphertext()));
         return new PayflowConnector(new PayflowConfig(config.payflowEndpoint(mode), creds, config.payflowTimeout()),
-                http);
+                config.payflowPages(mode), http);
     }
 
     /** True when {@code pc} has what a Payflow call needs: partner, vendor and a stored password. */

@@ -67,14 +67,73 @@ public class PaymentRecorder {
         if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
             throw Problems.orderState("The order is " + order.getStatus());
         }
-        List<PaymentTransaction> open = em.createQuery("select t from PaymentTransaction t where t.order.id = :o "
+        List<PaymentTransaction> open = open(order);
+        abandonAwaitingBuyer(open);
+        if (open.stream().anyMatch(t -> !t.isAwaitingBuyer())) {
+            throw Problems.orderState("A payment for this order is already in progress");
+        }
+        return record(order, config, mode, brand, last4);
+    }
+
+    /** What {@link #beginRedirect} decided: a new PENDING attempt, or one still waiting for the buyer to reuse. */
+    public record RedirectAttempt(long transactionId, String reusableToken) {
+
+        /** True when the buyer can be sent back to PayPal with {@link #reusableToken()} (no new call needed). */
+        public boolean reuse() {
+            return reusableToken != null;
+        }
+    }
+
+    /**
+     * Like {@link #begin} for a redirect payment (Express Checkout): an attempt of the same provider and amount still
+     * waiting for the buyer whose token is younger than {@code tokenLifetime} is taken up again (the buyer goes
+     * back to PayPal with the same token, §3.3); older ones are abandoned (no money moved: nothing is paid before
+     * DoExpressCheckoutPayment) and a new PENDING attempt is recorded.
+     *
+     * @throws org.eventcommerce.domain.common.BusinessException as {@link #begin}
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public RedirectAttempt beginRedirect(String orderPublicId, CommerceConfiguration config, OperatingMode mode,
+                                         String brand, java.time.Duration tokenLifetime) {
+        PurchaseOrder order = orders.lock(orderPublicId);
+        if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+            throw Problems.orderState("The order is " + order.getStatus());
+        }
+        List<PaymentTransaction> open = open(order);
+        java.time.Instant freshAfter = clock.instant().minus(tokenLifetime);
+        for (PaymentTransaction t : open) {
+            if (t.isAwaitingBuyer() && t.getProviderType() == config.getProviderType() && t.getMode() == mode
+                    && t.getAmount().equals(order.getTotal()) && t.getCreatedAt().isAfter(freshAfter)) {
+                return new RedirectAttempt(t.getId(), t.getCheckoutToken());
+            }
+        }
+        abandonAwaitingBuyer(open);
+        if (open.stream().anyMatch(t -> !t.isAwaitingBuyer())) {
+            throw Problems.orderState("A payment for this order is already in progress");
+        }
+        return new RedirectAttempt(record(order, config, mode, brand, null), null);
+    }
+
+    private List<PaymentTransaction> open(PurchaseOrder order) {
+        return em.createQuery("select t from PaymentTransaction t where t.order.id = :o "
                         + "and t.status in :st", PaymentTransaction.class)
                 .setParameter("o", order.getId())
                 .setParameter("st", List.of(PaymentStatus.PENDING, PaymentStatus.UNKNOWN, PaymentStatus.HELD))
                 .getResultList();
-        if (!open.isEmpty()) {
-            throw Problems.orderState("A payment for this order is already in progress");
+    }
+
+    /** Closes attempts still waiting for the buyer on PayPal (nothing was paid); the code use stays reserved. */
+    private void abandonAwaitingBuyer(List<PaymentTransaction> open) {
+        for (PaymentTransaction t : open) {
+            if (t.isAwaitingBuyer()) {
+                t.settle(PaymentStatus.DECLINED, null, ABANDONED, "Abandoned: another payment attempt was started",
+                        clock.instant());
+            }
         }
+    }
+
+    private long record(PurchaseOrder order, CommerceConfiguration config, OperatingMode mode, String brand,
+                        String last4) {
         if (order.getPromotionCode() != null) {
             // The code is checked again when payment is submitted: nothing is charged with a code that was
             // deleted or expired since the order was placed (the attendee removes it and pays the full price).
@@ -97,6 +156,77 @@ public class PaymentRecorder {
         em.persist(t);
         em.flush();
         return t.getId();
+    }
+
+    /** Result code of an attempt closed because the buyer cancelled on PayPal's page (nothing was paid). */
+    public static final String CANCELLED = "CANCELLED";
+
+    /** Result code of an attempt left on PayPal's page and replaced by a new one (nothing was paid). */
+    public static final String ABANDONED = "ABANDONED";
+
+    /** Records the Express Checkout token of a PENDING redirect attempt (after SetExpressCheckout). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void redirected(long transactionId, String token) {
+        em.find(PaymentTransaction.class, transactionId).redirectedWith(token, clock.instant());
+    }
+
+    /**
+     * Closes a redirect attempt as DECLINED without any charge (the buyer cancelled, the token expired, PayPal
+     * refused to start the checkout). The order's promotion-code use stays reserved for a retry; it lapses with the
+     * order (ReservationLapse) when no attempt follows.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction closeUnpaid(long transactionId, String resultCode, String message) {
+        PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
+        orders.lock(t.getOrder().getPublicId());
+        if (t.getStatus() == PaymentStatus.PENDING) {
+            t.settle(PaymentStatus.DECLINED, null, resultCode, message, clock.instant());
+        }
+        return t;
+    }
+
+    /**
+     * Marks that the payment call of a redirect attempt is about to be sent with the buyer's {@code payerId}, under a
+     * lock on the order. Returns false when the attempt is no longer open (already settled or abandoned): then nothing
+     * may be sent.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean completing(long transactionId, String payerId) {
+        PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
+        orders.lock(t.getOrder().getPublicId());
+        em.refresh(t);
+        if (t.getStatus() != PaymentStatus.PENDING && t.getStatus() != PaymentStatus.UNKNOWN) {
+            return false;
+        }
+        t.completing(payerId, clock.instant());
+        return true;
+    }
+
+    /** After 10486: the attempt stays PENDING, waiting for the buyer to choose other funding on PayPal (§3.4). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void backToPayPal(long transactionId, String resultCode, String message) {
+        em.find(PaymentTransaction.class, transactionId).backToPayPal(resultCode, message, clock.instant());
+    }
+
+    /** Records the SECURETOKENID of a PENDING hosted-page attempt before CREATESECURETOKEN is sent (§1.7). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void secureTokenId(long transactionId, String secureTokenId) {
+        em.find(PaymentTransaction.class, transactionId).useSecureTokenId(secureTokenId, clock.instant());
+    }
+
+    /** The hosted-page attempt that sent {@code secureTokenId}, if any. */
+    @Transactional
+    public java.util.Optional<PaymentTransaction> bySecureTokenId(String secureTokenId) {
+        return em.createQuery("select t from PaymentTransaction t where t.secureTokenId = :k", PaymentTransaction.class)
+                .setParameter("k", secureTokenId).getResultStream().findFirst();
+    }
+
+    /** The attempt of order {@code orderPublicId} that holds Express Checkout token {@code token}, if any. */
+    @Transactional
+    public java.util.Optional<PaymentTransaction> byCheckoutToken(String orderPublicId, String token) {
+        return em.createQuery("select t from PaymentTransaction t where t.checkoutToken = :k "
+                        + "and t.order.publicId = :o", PaymentTransaction.class)
+                .setParameter("k", token).setParameter("o", orderPublicId).getResultStream().findFirst();
     }
 
     /** Counts one more send of the same attempt (a resend after an unknown outcome). */

@@ -33,21 +33,9 @@ import org.eventcommerce.payments.PaymentStatus;
  * can; otherwise the transaction stays UNKNOWN for the reconciler and no new attempt is allowed.
  */
 @ApplicationScoped
-public class PaymentService {
+public class PaymentService extends PaymentSteps {
 
     private static final Logger LOG = System.getLogger(PaymentService.class.getName());
-
-    @Inject
-    SettingsService settings;
-
-    @Inject
-    OrderService orders;
-
-    @Inject
-    PaymentRecorder recorder;
-
-    @Inject
-    GatewayFactory gateways;
 
     @Inject
     Clock clock;
@@ -63,26 +51,14 @@ public class PaymentService {
     public PaymentTransaction payByCard(long siteId, String orderPublicId, Card card) {
         PurchaseOrder order = orders.get(siteId, orderPublicId);
         CommerceConfiguration config = settings.get(siteId);
-        if (!config.isEnabled(order.getOffering().getService())) {
-            throw Problems.eCommerceDisabled(order.getOffering().getService().name());
-        }
+        requireEnabled(order, config);
         if (config.getAccountType() == null || !config.getAccountType().hasCardField()) {
             throw Problems.orderState("This site takes no card on its own payment page");
         }
-        if (!order.getOffering().getFee().map(order.getListPrice()::equals).orElse(false)) {
-            throw new BusinessException("/problems/order-state", 409, "error.priceChanged",
-                    "The offering's price changed since the order was placed");
-        }
+        requireUnchangedPrice(order);
         CardBrand brand = CardValidator.validate(card, config.getAcceptedCards(), CardValidator.currentMonth(clock));
-        OperatingMode mode;
-        PaymentGateway gateway;
-        try {
-            mode = config.requireMode();
-            gateway = gateways.gateway(config, mode);
-        } catch (IllegalStateException notConfigured) {
-            throw new BusinessException("/problems/e-commerce-disabled", 422, "error.providerNotConfigured",
-                    notConfigured.getMessage());
-        }
+        OperatingMode mode = requireMode(config);
+        PaymentGateway gateway = configured(() -> gateways.gateway(config, mode));
         long txId = recorder.begin(order.getPublicId(), config, mode, brand.name(), card.lastFour());
         PaymentTransaction pending = recorder.get(txId);
         Attempt attempt = pending.attempt();
@@ -107,5 +83,65 @@ public class PaymentService {
             }
         }
         return recorder.complete(txId, result);
+    }
+
+    /**
+     * What every redirect payment checks before anything is recorded or sent: the service takes payments, the site
+     * offers this way to pay, the order's currency is the configured one and among {@code currencies} (refused before
+     * any call, issue 4), the price is unchanged, and the mode is set.
+     *
+     * @param offered    whether the site's provider and account type offer this way to pay
+     * @param currencies ISO 4217 codes this way to pay takes
+     * @return the site's operating mode
+     * @throws BusinessException {@code /problems/e-commerce-disabled}, {@code /problems/order-state} (not offered,
+     *                           price changed), {@code /problems/currency-not-supported}
+     */
+    static OperatingMode requirePayable(PurchaseOrder order, CommerceConfiguration config, boolean offered,
+                                        java.util.List<String> currencies) {
+        requireEnabled(order, config);
+        if (!offered) {
+            throw Problems.orderState("This site does not offer this way to pay");
+        }
+        String currency = order.getCurrency().getCurrencyCode();
+        if (!order.getCurrency().equals(config.getCurrency()) || !currencies.contains(currency)) {
+            throw Problems.currencyNotSupported(currency, config.getProviderType().name());
+        }
+        requireUnchangedPrice(order);
+        return requireMode(config);
+    }
+
+    /** @throws BusinessException {@code /problems/e-commerce-disabled} when the order's service takes no payments */
+    static void requireEnabled(PurchaseOrder order, CommerceConfiguration config) {
+        if (!config.isEnabled(order.getOffering().getService())) {
+            throw Problems.eCommerceDisabled(order.getOffering().getService().name());
+        }
+    }
+
+    /** @throws BusinessException {@code /problems/order-state} when the offering's fee changed since the order */
+    static void requireUnchangedPrice(PurchaseOrder order) {
+        if (!order.getOffering().getFee().map(order.getListPrice()::equals).orElse(false)) {
+            throw new BusinessException("/problems/order-state", 409, "error.priceChanged",
+                    "The offering's price changed since the order was placed");
+        }
+    }
+
+    /** The site's operating mode. @throws BusinessException {@code error.providerNotConfigured} when unset */
+    static OperatingMode requireMode(CommerceConfiguration config) {
+        return configured(config::requireMode);
+    }
+
+    /**
+     * The connector {@code factory} builds.
+     *
+     * @throws BusinessException {@code /problems/e-commerce-disabled} ({@code error.providerNotConfigured}) when the
+     *                           provider's set-up for the mode is incomplete
+     */
+    static <T> T configured(java.util.function.Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (IllegalStateException notConfigured) {
+            throw new BusinessException("/problems/e-commerce-disabled", 422, "error.providerNotConfigured",
+                    String.valueOf(notConfigured.getMessage()));
+        }
     }
 }

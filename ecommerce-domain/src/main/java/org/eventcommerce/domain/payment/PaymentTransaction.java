@@ -111,6 +111,18 @@ public class PaymentTransaction extends BaseEntity {
     @Column(name = "inquired_at")
     private Instant inquiredAt;
 
+    /** The Express Checkout token of a redirect attempt (classic NVP or Payflow TENDER=P), or null. */
+    @Column(name = "checkout_token")
+    private String checkoutToken;
+
+    /** The PayerID PayPal returned once the buyer approved; set just before the payment call is sent. */
+    @Column(name = "payer_id")
+    private String payerId;
+
+    /** The SECURETOKENID of a hosted-page attempt (paypal-protocols.md §1.7), or null. */
+    @Column(name = "secure_token_id")
+    private String secureTokenId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -204,6 +216,59 @@ public class PaymentTransaction extends BaseEntity {
         }
         this.message = message;
         this.updatedAt = now;
+    }
+
+    /**
+     * Records the Express Checkout token PayPal issued for this attempt (SetExpressCheckout, §3.3 step 1 / §1.9
+     * ACTION=S); the attempt stays PENDING while the buyer is on PayPal's page.
+     */
+    public void redirectedWith(String token, Instant now) {
+        this.checkoutToken = token;
+        this.updatedAt = now;
+    }
+
+    /** Records the SECURETOKENID sent with CREATESECURETOKEN (§1.7) before the call. */
+    public void useSecureTokenId(String id, Instant now) {
+        this.secureTokenId = id;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Records that the buyer approved ({@code payerId}) and the payment call is about to be sent: from now on the
+     * attempt is no longer {@link #isAwaitingBuyer() awaiting the buyer} and is never abandoned.
+     */
+    public void completing(String payerId, Instant now) {
+        this.payerId = payerId;
+        countSend(now);
+    }
+
+    /**
+     * Keeps the attempt open after PayPal answered 10486 (funding failure): the buyer goes back to PayPal with the
+     * same token and returns to the same RETURNURL (§3.4), so the PayerID is forgotten until then.
+     */
+    public void backToPayPal(String resultCode, String message, Instant now) {
+        this.payerId = null;
+        this.resultCode = resultCode;
+        this.message = message == null ? null : message.substring(0, Math.min(500, message.length()));
+        this.updatedAt = now;
+    }
+
+    /**
+     * True while an Express Checkout attempt waits for the buyer on PayPal's page: PENDING, a token, no PayerID
+     * yet. No money can have moved (the payment needs DoExpressCheckoutPayment, which is sent only after
+     * {@link #completing}), so such an attempt may be taken up again or abandoned.
+     */
+    public boolean isAwaitingBuyer() {
+        return status == PaymentStatus.PENDING && checkoutToken != null && payerId == null;
+    }
+
+    /**
+     * True while the attempt is with the buyer on one of PayPal's pages rather than with the provider: an Express
+     * Checkout {@link #isAwaitingBuyer() awaiting the buyer}, or a PENDING hosted-page attempt (§1.7), whose outcome
+     * arrives with the buyer's return or the Silent POST, or is found by an inquiry.
+     */
+    public boolean isWithBuyer() {
+        return isAwaitingBuyer() || status == PaymentStatus.PENDING && secureTokenId != null;
     }
 
     public Attempt attempt() {
@@ -301,6 +366,21 @@ public class PaymentTransaction extends BaseEntity {
 
     public int getSendCount() {
         return sendCount;
+    }
+
+    /** The Express Checkout token, or null. */
+    public String getCheckoutToken() {
+        return checkoutToken;
+    }
+
+    /** The PayPal PayerID, or null. */
+    public String getPayerId() {
+        return payerId;
+    }
+
+    /** The hosted page's SECURETOKENID, or null. */
+    public String getSecureTokenId() {
+        return secureTokenId;
     }
 
     public Instant getCreatedAt() {

@@ -6,8 +6,8 @@ import java.util.Currency;
  * Fired by {@link SettingsService} inside the settings update's transaction when the payment currency changes
  * (a new provider or a new currency): unpaid orders priced in another currency can no longer be paid, so an
  * observer cancels them (issue 4: "Changing provider or currency while unpaid orders exist is handled
- * explicitly ... never silently") and counts them here; it may refuse the change by throwing
- * {@link org.eventcommerce.domain.common.ValidationException}, which rolls the whole update back.
+ * explicitly ... never silently") and counts them here, and the orders it keeps because their payment is
+ * under way.
  */
 public final class CurrencyChanged {
 
@@ -15,6 +15,7 @@ public final class CurrencyChanged {
     private final Currency from;
     private final Currency to;
     private int cancelledOrders;
+    private int keptOrders;
 
     public CurrencyChanged(long siteId, Currency from, Currency to) {
         this.siteId = siteId;
@@ -37,6 +38,16 @@ public final class CurrencyChanged {
     /** Records that {@code n} more unpaid orders were cancelled. */
     public void cancelled(int n) {
         cancelledOrders += n;
+    }
+
+    /** Records that {@code n} unpaid orders in the old currency were kept: their payment is under way. */
+    public void kept(int n) {
+        keptOrders += n;
+    }
+
+    /** How many unpaid orders in the old currency were kept because their payment is under way. */
+    public int keptOrders() {
+        return keptOrders;
     }
 
     /** How many unpaid orders the change cancelled. */

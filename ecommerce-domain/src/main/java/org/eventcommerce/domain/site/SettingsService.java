@@ -31,11 +31,12 @@ public class SettingsService {
     static final int PASSWORD_MAX = 32;
 
     /**
-     * The providers this version can take payments with: the Payflow-based ones. Express Checkout (US, Canada)
-     * is configured and tested already but stays unavailable until the payment page can redirect to PayPal.
+     * The providers this version can take payments with: every provider of the seed (the Payflow-based ones with
+     * their card field or hosted page, Express Checkout (US, Canada) through PayPal's pages).
      */
     public static final java.util.Set<ProviderType> AVAILABLE_PROVIDERS = java.util.EnumSet.of(
-            ProviderType.PAYFLOW_PRO, ProviderType.WEBSITE_PAYMENTS_PRO_UK);
+            ProviderType.PAYFLOW_PRO, ProviderType.WEBSITE_PAYMENTS_PRO_UK, ProviderType.EXPRESS_CHECKOUT_US,
+            ProviderType.EXPRESS_CHECKOUT_CA);
 
     /** The PARTNER of Website Payments Pro (UK) accounts, filled in when left blank [paypal-protocols.md §2]. */
     public static final String UK_PARTNER = "PayPalUK";
@@ -60,22 +61,22 @@ public class SettingsService {
      *
      * @param configuration   the saved configuration
      * @param cancelledOrders unpaid orders cancelled because the payment currency changed (0 when it did not)
+     * @param keptOrders      unpaid orders in the old currency kept because their payment is under way
      */
-    public record Saved(CommerceConfiguration configuration, int cancelledOrders) {
+    public record Saved(CommerceConfiguration configuration, int cancelledOrders, int keptOrders) {
     }
 
     /**
      * {@link #update(long, SettingsUpdate, MailInput)}, also telling how many unpaid orders a change of the payment
      * currency cancelled ({@link CurrencyChanged}), so the page and the API can say so.
      *
-     * @throws ValidationException as {@link #update}; also {@code provider.currency} when an unpaid order in the old
-     *         currency has a payment in progress
+     * @throws ValidationException as {@link #update}
      */
     @Transactional
     public Saved save(long siteId, SettingsUpdate u, MailInput mail) {
         Saved s = apply(siteId, u);
         return mail == null ? s : new Saved(updateMail(siteId, mail.subject(), mail.text(), mail.html(),
-                mail.testRedirect()), s.cancelledOrders());
+                mail.testRedirect()), s.cancelledOrders(), s.keptOrders());
     }
 
     /** @throws NotFoundException when the site has no configuration */
@@ -106,10 +107,12 @@ public class SettingsService {
         java.util.Currency before = c.getCurrency();
         c.apply(u, clock.instant());
         int cancelled = 0;
+        int kept = 0;
         if (!before.equals(c.getCurrency())) {
             CurrencyChanged change = new CurrencyChanged(siteId, before, c.getCurrency());
             currencyChanged.fire(change);
             cancelled = change.cancelledOrders();
+            kept = change.keptOrders();
         }
         for (Map.Entry<OperatingMode, SettingsUpdate.CredentialsInput> e : u.credentials().entrySet()) {
             ProviderCredentials pc = c.credentials(e.getKey());
@@ -128,7 +131,7 @@ public class SettingsService {
                         new Messages.Key(o.key(), o.args().toArray()))));
             }
         }
-        return new Saved(c, cancelled);
+        return new Saved(c, cancelled, kept);
     }
 
     /**

@@ -174,9 +174,10 @@ public class SettingsResource {
         SettingsService.Saved saved = settings.save(caller.siteId(), new SettingsUpdate(events, training, mode, zone,
                 merchant, support, header, footer, codes, type, accountType, cards, express, paypalEmail, currency,
                 creds), mail == null ? null : new SettingsService.MailInput(mailSubject, mailText, mailHtml, redirect));
-        // Beyond API.md's shape, only in PUT answers: how many unpaid orders a change of currency cancelled.
+        // Beyond API.md's shape, only in PUT answers: the unpaid orders a change of currency cancelled, and those
+        // it kept because their payment is under way.
         return Json.object(toJson(saved.configuration())).add("cancelledUnpaidOrders", saved.cancelledOrders())
-                .build().toString();
+                .add("keptUnpaidOrders", saved.keptOrders()).build().toString();
     }
 
     private static Set<CardBrand> cards(JsonBody p) {

@@ -121,6 +121,10 @@ public class ECommerceSettings implements Serializable {
                 PageMessages.global(FacesMessage.SEVERITY_WARN,
                         Bundle.text("message.settings.ordersCancelled", saved.cancelledOrders(), currency));
             }
+            if (saved.keptOrders() > 0) {
+                PageMessages.global(FacesMessage.SEVERITY_WARN,
+                        Bundle.text("message.settings.ordersKept", saved.keptOrders()));
+            }
             return true;
         } catch (ValidationException e) {
             PageMessages.fieldErrors(e, field -> {

@@ -25,6 +25,8 @@ import org.eventcommerce.domain.order.OrderService;
 import org.eventcommerce.domain.order.OrderStatus;
 import org.eventcommerce.domain.order.PaymentLinks;
 import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.payment.ExpressCheckoutService;
+import org.eventcommerce.domain.payment.HostedPageService;
 import org.eventcommerce.domain.payment.PaymentRecorder;
 import org.eventcommerce.domain.payment.PaymentOutcomes;
 import org.eventcommerce.domain.payment.PaymentService;
@@ -87,9 +89,19 @@ public class PaymentPage implements Serializable {
     @Inject
     PaymentRecorder recorder;
 
+    @Inject
+    ExpressCheckoutService express;
+
+    @Inject
+    HostedPageService hosted;
+
     // View parameters.
     private String order;
     private String sig;
+    /** What happened on PayPal's page ({@link PayPalReturnServlet}), e.g. {@code cancelled}; null otherwise. */
+    private String paypal;
+    private boolean paypalButton;
+    private boolean hostedButton;
 
     private boolean valid;
     private State state = State.FORM;
@@ -129,6 +141,7 @@ public class PaymentPage implements Serializable {
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         order = params.get("order");
         sig = params.get("sig");
+        paypal = params.get("paypal");
         load();
     }
 
@@ -158,12 +171,81 @@ public class PaymentPage implements Serializable {
         appliedCode = o.getPromotionCode();
         promotionCodes = config.isPromotionCodesEnabled();
         currency = o.getCurrency().getCurrencyCode();
-        brands = config.getAccountType() != null && config.getAccountType().hasCardField()
+        brands = config.getProviderType().usesPayflow() && config.getAccountType() != null
+                && config.getAccountType().hasCardField()
                 ? config.getAcceptedCards() : List.of();
+        paypalButton = ExpressCheckoutService.offers(config);
+        hostedButton = HostedPageService.offers(config);
         showState(o);
-        if (state == State.FORM && brands.isEmpty()) {
+        if (state == State.FORM && brands.isEmpty() && !paypalButton && !hostedButton) {
             close("error", Bundle.text("payment.noCardField"));
         }
+        if (state != State.CONFIRMED && paypal != null && PAYPAL_OUTCOMES.contains(paypal)) {
+            notice(java.util.Set.of("held", "cancelled").contains(paypal) ? "info" : "warn",
+                    Bundle.text("payment.paypal." + paypal));
+        }
+    }
+
+    /** The {@code paypal} values that have a notice ({@code payment.paypal.<value>} in the bundle). */
+    private static final java.util.Set<String> PAYPAL_OUTCOMES = java.util.Set.of("held", "start_again", "cancelled",
+            "declined", "try_again", "unknown", "unknown_checkout", "unavailable", "hosted_declined",
+            "hosted_pending");
+
+    /**
+     * "Continue to PayPal" (account type Website Payments Pro): creates the attempt's Secure Token and sends the
+     * browser to PayPal's hosted page, where the card is typed; it never reaches this server.
+     */
+    public void continueToPayPal() {
+        if (!valid || state != State.FORM || !hostedButton) {
+            return;
+        }
+        redirectTo(() -> hosted.start(siteId, order));
+    }
+
+    /**
+     * "Pay with PayPal": starts (or takes up again) the Express Checkout and sends the browser to PayPal's approval
+     * page; PayPal sends it back to {@link PayPalReturnServlet}. Says why when PayPal cannot be used.
+     */
+    public void payWithPayPal() {
+        if (!valid || state != State.FORM || !paypalButton) {
+            return;
+        }
+        redirectTo(() -> express.start(siteId, order));
+    }
+
+    /** Sends the browser to the PayPal page {@code start} returns, or shows why not. */
+    private void redirectTo(java.util.function.Supplier<java.net.URI> start) {
+        notice = null;
+        try {
+            java.net.URI to = start.get();
+            FacesContext.getCurrentInstance().getExternalContext().redirect(to.toString());
+        } catch (BusinessException e) {
+            PurchaseOrder o = "/problems/order-state".equals(e.problemType()) ? orders.find(order).orElse(null) : null;
+            if (o != null) {
+                showState(o);
+            }
+            notice("error", Bundle.text(e));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "PayPal checkout of order " + order + " failed to start", e);
+            notice("error", Bundle.text("payment.unavailable"));
+        }
+    }
+
+    /** True when the page offers "Pay with PayPal" (Express Checkout). */
+    public boolean isPaypalButton() {
+        return paypalButton;
+    }
+
+    /** True when the page offers "Continue to PayPal" (the hosted page of a Secure Token). */
+    public boolean isHostedButton() {
+        return hostedButton;
+    }
+
+    /** True when the page has a card field (the account type has brands). */
+    public boolean isCardField() {
+        return !brands.isEmpty();
     }
 
     /**
@@ -263,7 +345,8 @@ public class PaymentPage implements Serializable {
             close("error", Bundle.text("payment.closed." + o.getStatus().name()));
             return;
         }
-        Optional<PaymentStatus> open = attempts.stream().map(PaymentTransaction::getStatus)
+        Optional<PaymentStatus> open = attempts.stream().filter(t -> !t.isWithBuyer())
+                .map(PaymentTransaction::getStatus)
                 .filter(s -> s == PaymentStatus.HELD || s == PaymentStatus.UNKNOWN || s == PaymentStatus.PENDING)
                 .findFirst();
         if (open.isEmpty()) {
@@ -294,7 +377,7 @@ public class PaymentPage implements Serializable {
 
     /** A pending attempt recent enough to be still with the provider (older ones wait for the reconciler). */
     private static boolean inFlight(PaymentTransaction t) {
-        return t.getStatus() == PaymentStatus.PENDING && t.getUpdatedAt().isAfter(Instant.now().minus(IN_FLIGHT));
+        return t.getStatus() == PaymentStatus.PENDING && !t.isWithBuyer() && t.getUpdatedAt().isAfter(Instant.now().minus(IN_FLIGHT));
     }
 
     private void confirm(String ref, Money amount) {

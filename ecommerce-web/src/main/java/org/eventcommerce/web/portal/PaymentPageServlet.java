@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The signed payment link {@code /pay/<order public id>?sig=<signature>} (API.md {@code paymentPageUrl}):
- * forwards to {@code /payment.xhtml?order=...&sig=...}, which checks the signature. No sign-in needed.
+ * forwards to {@code /payment.xhtml?order=...&sig=...}, which checks the signature. No sign-in needed. The optional
+ * {@code paypal} parameter (set by {@link PayPalReturnServlet}) names what happened on PayPal's page.
  */
 @WebServlet("/pay/*")
 public class PaymentPageServlet extends HttpServlet {
@@ -30,7 +31,9 @@ public class PaymentPageServlet extends HttpServlet {
         }
         String sig = request.getParameter("sig");
         response.setHeader("Cache-Control", "no-store");
-        request.getRequestDispatcher("/payment.xhtml?order=" + encode(order) + "&sig=" + encode(sig))
+        String paypal = request.getParameter("paypal");
+        String outcome = paypal != null && paypal.matches("[a-z_]{1,30}") ? "&paypal=" + paypal : "";
+        request.getRequestDispatcher("/payment.xhtml?order=" + encode(order) + "&sig=" + encode(sig) + outcome)
                 .forward(request, response);
     }
 
