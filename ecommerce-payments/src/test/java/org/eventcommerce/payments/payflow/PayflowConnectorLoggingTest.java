@@ -25,7 +25,7 @@ import org.eventcommerce.payments.PaymentRequest;
 import org.eventcommerce.payments.PaymentResult;
 import org.eventcommerce.payments.TransactionKind;
 import org.eventcommerce.payments.money.Money;
-import org.eventcommerce.payments.payflow.FakePayflowServer.Reply;
+import org.eventcommerce.payments.FakeHttpServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
