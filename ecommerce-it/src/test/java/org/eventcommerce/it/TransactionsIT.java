@@ -315,6 +315,12 @@ class TransactionsIT {
         ApiClient.Answer size = api.get("api/v1/transactions?size=501");
         assertThat(size.status()).isEqualTo(400);
         assertThat(size.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("size");
+        // Not a number at all: a 400 on the field too, not JAX-RS's 404 (found by a fresh-user trial).
+        ApiClient.Answer words = api.get("api/v1/transactions?page=abc&size=ten");
+        assertThat(words.status()).as(words.body()).isEqualTo(400);
+        assertThat(words.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).toList()).containsExactlyInAnyOrder("page", "size");
+        assertThat(api.get("api/v1/promotion-codes?page=abc").status()).isEqualTo(400);
         assertThat(new ApiClient(Deployments.loopback(deployed), "wrong-key").get("api/v1/transactions").status())
                 .isEqualTo(401);
     }

@@ -52,8 +52,10 @@ public class PaymentService extends PaymentSteps {
         PurchaseOrder order = orders.get(siteId, orderPublicId);
         CommerceConfiguration config = settings.get(siteId);
         requireEnabled(order, config);
-        if (config.getAccountType() == null || !config.getAccountType().hasCardField()) {
-            throw Problems.orderState("This site takes no card on its own payment page");
+        if (!config.getProviderType().usesPayflow() || config.getAccountType() == null
+                || !config.getAccountType().hasCardField()) {
+            throw new BusinessException("/problems/card-payments-not-offered", 422, "error.cardPaymentsNotOffered",
+                    "This site takes payments on PayPal's pages, not by card on its own");
         }
         requireUnchangedPrice(order);
         CardBrand brand = CardValidator.validate(card, config.getAcceptedCards(), CardValidator.currentMonth(clock));

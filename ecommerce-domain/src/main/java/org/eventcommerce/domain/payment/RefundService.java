@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import org.eventcommerce.domain.common.BusinessException;
 import org.eventcommerce.domain.site.CommerceConfiguration;
+import org.eventcommerce.domain.site.ProviderType;
 import org.eventcommerce.domain.site.SettingsService;
 import org.eventcommerce.payments.Attempt;
 import org.eventcommerce.payments.OperatingMode;
@@ -15,6 +16,7 @@ import org.eventcommerce.payments.PaymentGateway;
 import org.eventcommerce.payments.PaymentRequest;
 import org.eventcommerce.payments.PaymentResult;
 import org.eventcommerce.payments.PaymentStatus;
+import org.eventcommerce.payments.TransactionKind;
 
 /**
  * Refunds and voids of Payflow payments (issue 4 "After the payment"), along DESIGN.md "The payment lifecycle"
@@ -33,6 +35,9 @@ import org.eventcommerce.payments.PaymentStatus;
  */
 @ApplicationScoped
 public class RefundService {
+
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
 
     private static final Logger LOG = System.getLogger(RefundService.class.getName());
 
@@ -64,6 +69,7 @@ public class RefundService {
      */
     public PaymentTransaction refund(long siteId, String orderPublicId, BigDecimal amount, Currency currency) {
         CommerceConfiguration config = settings.get(siteId);
+        requireRefundableHere(config, paidWith(siteId, orderPublicId));
         FollowOnRecorder.Begun begun = recorder.beginCredit(siteId, orderPublicId, amount, currency);
         PaymentTransaction credit = begun.transaction();
         PaymentGateway gateway;
@@ -92,11 +98,47 @@ public class RefundService {
     public PaymentTransaction voidPayment(long siteId, String transactionPublicId) {
         CommerceConfiguration config = settings.get(siteId);
         PaymentTransaction target = recorder.transaction(siteId, transactionPublicId);
+        requireRefundableHere(config, java.util.Set.of(target.getProviderType()));
         PaymentGateway gateway = gateway(config, target.getMode());
         FollowOnRecorder.Begun begun = recorder.beginVoid(siteId, transactionPublicId);
         PaymentTransaction v = begun.transaction();
         PaymentRequest request = PaymentRequest.voidOf(v.attempt(), v.getAmount(), begun.originalReference());
         return recorder.completeVoid(begun.transactionId(), send(gateway, request, begun.transactionId()));
+    }
+
+    /** The providers that took the approved payments (sales, captures) of the order. */
+    private java.util.Set<ProviderType> paidWith(long siteId, String orderPublicId) {
+        return new java.util.HashSet<>(em.createQuery("select distinct t.providerType from PaymentTransaction t"
+                        + " where t.site.id = :s and t.order.publicId = :o and t.status = :approved and t.kind in :kinds",
+                        ProviderType.class).setParameter("s", siteId).setParameter("o", orderPublicId)
+                .setParameter("approved", PaymentStatus.APPROVED)
+                .setParameter("kinds", java.util.List.of(TransactionKind.SALE, TransactionKind.CAPTURE))
+                .getResultList());
+    }
+
+    /**
+     * Refunds and voids go through Payflow (TRXTYPE C / V against the original PNREF) with the site's current
+     * credentials, so the payment must have been taken by Payflow, by the provider the site uses now. Checked
+     * before anything is recorded.
+     *
+     * @throws BusinessException {@code /problems/refund-not-supported} (422) for an Express Checkout payment
+     *         (its refunds are not built yet: refund it in the PayPal account) or a payment taken by another
+     *         provider than the current one
+     */
+    private static void requireRefundableHere(CommerceConfiguration config, java.util.Set<ProviderType> paidWith) {
+        for (ProviderType p : paidWith) {
+            if (!p.usesPayflow()) {
+                throw new BusinessException("/problems/refund-not-supported", 422, "error.refund.expressCheckout",
+                        "Refunds of PayPal Express Checkout payments are not available here yet",
+                        new org.eventcommerce.domain.common.Messages.Key("provider." + p.name()));
+            }
+            if (p != config.getProviderType()) {
+                throw new BusinessException("/problems/refund-not-supported", 422, "error.refund.otherProvider",
+                        "The payment was taken by another provider than the site's current one",
+                        new org.eventcommerce.domain.common.Messages.Key("provider." + p.name()),
+                        new org.eventcommerce.domain.common.Messages.Key("provider." + config.getProviderType().name()));
+            }
+        }
     }
 
     /**

@@ -124,9 +124,11 @@ public class PromotionCodesResource {
     @GET
     public String find(@QueryParam("createdFrom") String from, @QueryParam("createdTo") String to,
                        @QueryParam("code") String code, @QueryParam("recipient") String recipient,
-                       @QueryParam("status") String status, @QueryParam("page") Integer page,
-                       @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+                       @QueryParam("status") String status, @QueryParam("page") String pageText,
+                       @QueryParam("size") String sizeText, @QueryParam("sort") String sort) {
         List<ValidationException.FieldError> errors = new ArrayList<>();
+        int page = Paging.intParam("page", pageText, 0, errors);
+        int size = Paging.intParam("size", sizeText, 50, errors);
         LocalDate f = parseDate("createdFrom", from, errors);
         LocalDate t = parseDate("createdTo", to, errors);
         CodeStatus st = null;
@@ -154,7 +156,7 @@ public class PromotionCodesResource {
             throw new ValidationException(errors);
         }
         PromotionCodeReport.Page p = report.find(caller.site(), new PromotionCodeReport.Filter(f, t, code, recipient,
-                st), page == null ? 0 : page, size == null ? 50 : size, order);
+                st), page, size, order);
         JsonArrayBuilder items = Json.array();
         for (PromotionCode c : p.items()) {
             items.add(item(c));

@@ -72,9 +72,11 @@ public class TransactionsResource {
                        @QueryParam("status") String status, @QueryParam("kind") String kind,
                        @QueryParam("provider") String provider, @QueryParam("mode") String mode,
                        @QueryParam("offering") String offering, @QueryParam("attendee") String attendee,
-                       @QueryParam("includeTest") String includeTest, @QueryParam("page") Integer page,
-                       @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+                       @QueryParam("includeTest") String includeTest, @QueryParam("page") String pageText,
+                       @QueryParam("size") String sizeText, @QueryParam("sort") String sort) {
         List<FieldError> errors = new ArrayList<>();
+        int page = Paging.intParam("page", pageText, 0, errors);
+        int size = Paging.intParam("size", sizeText, 50, errors);
         TransactionFilter f = filter(from, to, status, kind, provider, mode, offering, attendee, includeTest, errors);
         TransactionReport.Sort order = sort(sort, errors);
         if (!errors.isEmpty()) {
@@ -82,7 +84,7 @@ public class TransactionsResource {
         }
         Site site = caller.site();
         ZoneId zone = site.getTimeZone();
-        TransactionReport.Page p = report.find(site, f, page == null ? 0 : page, size == null ? 50 : size, order);
+        TransactionReport.Page p = report.find(site, f, page, size, order);
         JsonArrayBuilder items = Json.array();
         p.items().forEach(r -> items.add(row(r, zone)));
         JsonArrayBuilder totals = Json.array();

@@ -20,11 +20,20 @@ public final class Bundle {
     private Bundle() {
     }
 
-    /** The locale of the view being processed (English outside a Faces request). */
+    /**
+     * The reader's locale: the session's language ({@link LocaleSwitcher}, which {@code f:view} applies to the view
+     * only when it renders, so beans building texts earlier, e.g. in {@code @PostConstruct}, would otherwise get the
+     * browser's language), else the view's, else the request's; English outside a Faces request.
+     */
     public static Locale locale() {
         FacesContext context = FacesContext.getCurrentInstance();
         if (context == null) {
             return Locale.ENGLISH;
+        }
+        jakarta.enterprise.inject.Instance<LocaleSwitcher> switcher =
+                jakarta.enterprise.inject.spi.CDI.current().select(LocaleSwitcher.class);
+        if (switcher.isResolvable()) {
+            return switcher.get().getLocale();
         }
         UIViewRoot root = context.getViewRoot();
         return root != null && root.getLocale() != null ? root.getLocale()
