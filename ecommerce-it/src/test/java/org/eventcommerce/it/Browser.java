@@ -68,7 +68,16 @@ public final class Browser implements TestWatcher {
         button.click();
         // Wait for the answer to the sign-in to replace the login page: a page opened before it arrives would be
         // overtaken by the sign-in's own redirect (seen in CI: the test landed on the start page).
-        new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+        // (Chrome reports a button of a replaced page sometimes as stale, sometimes as a node "not in the
+        // document": either means the login page is gone.)
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(w -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         settle();
     }
 
