@@ -82,15 +82,29 @@ final class HostedPageEndpoint implements HttpHandler {
         }
     }
 
-    private void page(HttpExchange exchange, Map<String, String> params) throws IOException {
+    /**
+     * The Secure Token the request names, when {@code check} (a look or the start of a try) finds it usable;
+     * otherwise answers the error page and returns null.
+     */
+    private SecureTokens.Token usableToken(HttpExchange exchange, Map<String, String> params,
+                                           java.util.function.ToIntFunction<SecureTokens.Token> check)
+            throws IOException {
         SecureTokens.Token token = tokens.find(params.get("SECURETOKEN"), params.get("SECURETOKENID")).orElse(null);
         if (token == null) {
             error(exchange, PayflowResult.FIELD_FORMAT_ERROR, "Field format error: Invalid Token");
-            return;
+            return null;
         }
-        int usable = tokens.usability(token);
+        int usable = check.applyAsInt(token);
         if (usable != PayflowResult.APPROVED) {
             error(exchange, usable, PayflowResult.message(usable));
+            return null;
+        }
+        return token;
+    }
+
+    private void page(HttpExchange exchange, Map<String, String> params) throws IOException {
+        SecureTokens.Token token = usableToken(exchange, params, tokens::usability);
+        if (token == null) {
             return;
         }
         String st = FormData.html(token.secureToken);
@@ -119,14 +133,8 @@ final class HostedPageEndpoint implements HttpHandler {
     }
 
     private void pay(HttpExchange exchange, Map<String, String> params) throws IOException {
-        SecureTokens.Token token = tokens.find(params.get("SECURETOKEN"), params.get("SECURETOKENID")).orElse(null);
+        SecureTokens.Token token = usableToken(exchange, params, tokens::begin);
         if (token == null) {
-            error(exchange, PayflowResult.FIELD_FORMAT_ERROR, "Field format error: Invalid Token");
-            return;
-        }
-        int usable = tokens.begin(token);
-        if (usable != PayflowResult.APPROVED) {
-            error(exchange, usable, PayflowResult.message(usable));
             return;
         }
         NvpResponse response;
@@ -162,14 +170,8 @@ final class HostedPageEndpoint implements HttpHandler {
     }
 
     private void cancel(HttpExchange exchange, Map<String, String> params) throws IOException {
-        SecureTokens.Token token = tokens.find(params.get("SECURETOKEN"), params.get("SECURETOKENID")).orElse(null);
+        SecureTokens.Token token = usableToken(exchange, params, tokens::usability);
         if (token == null) {
-            error(exchange, PayflowResult.FIELD_FORMAT_ERROR, "Field format error: Invalid Token");
-            return;
-        }
-        int usable = tokens.usability(token);
-        if (usable != PayflowResult.APPROVED) {
-            error(exchange, usable, PayflowResult.message(usable));
             return;
         }
         tokens.cancel(token);
