@@ -26,6 +26,8 @@ import org.eventcommerce.payments.payflow.ConnectionCheck;
 @ApplicationScoped
 public class ProviderConnectionTester implements ProviderCheck {
 
+    private static final System.Logger LOG = System.getLogger(ProviderConnectionTester.class.getName());
+
     @Inject
     GatewayFactory gateways;
 
@@ -40,8 +42,11 @@ public class ProviderConnectionTester implements ProviderCheck {
             return switch (check.outcome()) {
                 case CREDENTIALS_OK -> Outcome.of(true, "connection.ok", modeLabel);
                 case BAD_CREDENTIALS -> Outcome.of(false, "connection.badCredentials", modeLabel);
-                case UNREACHABLE -> Outcome.of(false, "connection.unreachable", modeLabel,
-                        String.valueOf(check.message()));
+                case UNREACHABLE -> {
+                    // The exception's text (e.g. "ConnectException: Connection refused") is for the operator's log.
+                    LOG.log(System.Logger.Level.WARNING, "Payflow connection test ({0}): {1}", mode, check.message());
+                    yield Outcome.of(false, "connection.unreachable", modeLabel);
+                }
                 case OTHER -> Outcome.of(false, "connection.other", modeLabel,
                         String.valueOf(check.result().resultCode()), String.valueOf(check.message()));
             };

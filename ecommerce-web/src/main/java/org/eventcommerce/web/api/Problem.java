@@ -45,9 +45,12 @@ public final class Problem {
         return Response.status(status).type(MEDIA_TYPE).entity(b.build().toString()).build();
     }
 
-    /** A short title for a problem type, from its last path segment ("order-state" → "Order state"). */
+    /**
+     * A short title for a problem type, from its last path segment: hyphens become spaces except in the word
+     * "e-commerce" ("order-state" → "Order state", "e-commerce-disabled" → "E-commerce disabled").
+     */
     public static String titleOf(String type) {
-        String last = type.substring(type.lastIndexOf('/') + 1).replace('-', ' ');
+        String last = type.substring(type.lastIndexOf('/') + 1).replace('-', ' ').replace("e commerce", "e-commerce");
         return last.isEmpty() ? "Error" : Character.toUpperCase(last.charAt(0)) + last.substring(1);
     }
 }

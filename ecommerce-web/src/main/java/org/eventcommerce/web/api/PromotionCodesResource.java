@@ -140,18 +140,10 @@ public class PromotionCodesResource {
                         "ACTIVE, EXPIRED, USED_UP, DELETED"));
             }
         }
-        PromotionCodeReport.Sort order = PromotionCodeReport.Sort.NEWEST_FIRST;
-        if (sort != null && !sort.isBlank()) {
-            // An addition to API.md: sort=FIELD,asc|desc with FIELD one of PromotionCodeReport.SortField.
-            String[] parts = sort.split(",", 2);
-            try {
-                order = new PromotionCodeReport.Sort(PromotionCodeReport.SortField.valueOf(parts[0].strip()),
-                        parts.length < 2 || !"desc".equalsIgnoreCase(parts[1].strip()));
-            } catch (IllegalArgumentException e) {
-                errors.add(new ValidationException.FieldError("sort", "validation.enum",
-                        "CODE, SERVICE, EXPIRES_ON, APPLIES_TO, CREATED_AT, USED (then ,asc or ,desc)"));
-            }
-        }
+        // An addition to API.md: sort=FIELD,asc|desc with FIELD one of PromotionCodeReport.SortField.
+        PromotionCodeReport.Sort order = Paging.sortParam(sort, PromotionCodeReport.SortField.class, errors)
+                .map(o -> new PromotionCodeReport.Sort(o.field(), o.ascending()))
+                .orElse(PromotionCodeReport.Sort.NEWEST_FIRST);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

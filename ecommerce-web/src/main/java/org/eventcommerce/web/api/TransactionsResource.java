@@ -196,21 +196,8 @@ public class TransactionsResource {
     }
 
     private static TransactionReport.Sort sort(String sort, List<FieldError> errors) {
-        if (sort == null || sort.isBlank()) {
-            return TransactionReport.Sort.NEWEST_FIRST;
-        }
-        String[] parts = sort.split(",", 2);
-        String dir = parts.length < 2 ? "asc" : parts[1].strip().toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (!dir.equals("asc") && !dir.equals("desc")) {
-                throw new IllegalArgumentException(dir);
-            }
-            return new TransactionReport.Sort(TransactionReport.SortField.valueOf(parts[0].strip()), dir.equals("asc"));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("sort", "validation.enum", Arrays.stream(TransactionReport.SortField.values())
-                    .map(Enum::name).collect(Collectors.joining(", ")) + " (then ,asc or ,desc)"));
-            return TransactionReport.Sort.NEWEST_FIRST;
-        }
+        return Paging.sortParam(sort, TransactionReport.SortField.class, errors)
+                .map(p -> new TransactionReport.Sort(p.field(), p.ascending())).orElse(TransactionReport.Sort.NEWEST_FIRST);
     }
 
     private static <E extends Enum<E>> E enumValue(String field, String s, Class<E> type, List<FieldError> errors) {
