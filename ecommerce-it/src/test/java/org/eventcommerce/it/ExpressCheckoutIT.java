@@ -404,4 +404,64 @@ class ExpressCheckoutIT {
         assertThat(tx.getInt("sendCount")).as("SetExpressCheckout, DoExpressCheckoutPayment and its resend")
                 .isEqualTo(3);
     }
+    /**
+     * Express Checkout (Canada) in Canadian dollars, then in yen (no decimals at PayPal): every call names the
+     * order's currency, the ledger holds the charge in it, and the transactions report totals each currency apart.
+     */
+    @Test
+    void aCanadianMerchantIsPaidInItsCurrencyAndTheReportTotalsEachCurrencyApart() {
+        // A fee is set in the site's currency, so the site's currency comes first.
+        configureCanada("CAD");
+        String cad = offering("40.50", "CAD");
+        JsonObject cadOrder = orders.place(cad, "cad");
+        assertThat(cadOrder.getJsonObject("total").getString("amount")).isEqualTo("40.50");
+        assertThat(payOnPayPal(cadOrder)).contains("MERCHANT=merchant.ca@demo.example", "AMT=40.50",
+                "CURRENCYCODE=CAD", "PAYMENTSTATUS=Completed");
+
+        configureCanada("JPY");
+        String jpy = offering("1500", "JPY");
+        JsonObject jpyOrder = orders.place(jpy, "jpy");
+        assertThat(jpyOrder.getJsonObject("total").getString("amount")).isEqualTo("1500");
+        assertThat(payOnPayPal(jpyOrder)).contains("AMT=1500&", "CURRENCYCODE=JPY", "PAYMENTSTATUS=Completed");
+
+        JsonObject cadReport = api.get("api/v1/transactions?includeTest=true&offering=" + cad).json();
+        assertThat(cadReport.getJsonArray("items").getJsonObject(0).getJsonObject("amount").getString("currency"))
+                .isEqualTo("CAD");
+        JsonObject cadTotal = cadReport.getJsonArray("totals").getJsonObject(0);
+        assertThat(cadTotal.getString("currency")).isEqualTo("CAD");
+        assertThat(cadTotal.getJsonObject("net").getString("amount")).isEqualTo("40.50");
+        JsonObject jpyTotal = api.get("api/v1/transactions?includeTest=true&offering=" + jpy).json()
+                .getJsonArray("totals").getJsonObject(0);
+        assertThat(jpyTotal.getString("currency")).isEqualTo("JPY");
+        assertThat(jpyTotal.getJsonObject("gross").getString("amount")).isEqualTo("1500");
+    }
+
+    /** A new recording of the demo host with a fee of {@code amount} {@code currency}; its id. */
+    private String offering(String amount, String currency) {
+        String id = currency.toLowerCase() + "-talk-" + Long.toString(System.nanoTime(), 36);
+        ApiClient.Answer a = api.put("api/v1/offerings/" + id, """
+                {"title": "Talk in %s", "service": "TRAINING", "type": "RECORDING", "host": "host@demo.example",
+                 "fee": {"amount": "%s", "currency": "%s"}}""".formatted(currency, amount, currency));
+        assertThat(a.status()).as(a.body()).isBetween(200, 201);
+        return id;
+    }
+
+    private void configureCanada(String currency) {
+        ApiClient.Answer a = api.put("api/v1/settings", """
+                {"mode": "TEST", "provider": {"type": "EXPRESS_CHECKOUT_CA", "paypalEmail": "merchant.ca@demo.example",
+                  "currency": "%s"}}""".formatted(currency));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+    }
+
+    /** Pay with PayPal, approve on the emulator's page, come back: the order is paid; the ledger line of the charge. */
+    private String payOnPayPal(JsonObject order) {
+        int before = charges().size();
+        PaymentPageClient.Hop back = browser.decide(payWithPayPal(order), "approve");
+        PaymentPageClient.Hop confirmation = browser.follow(back.location());
+        assertThat(confirmation.body()).contains("Payment approved");
+        assertThat(orderNow(order).getString("status")).isEqualTo("PAID");
+        List<String> after = charges();
+        assertThat(after).hasSize(before + 1);
+        return after.getLast() + "&";
+    }
 }

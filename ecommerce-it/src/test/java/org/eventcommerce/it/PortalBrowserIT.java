@@ -176,6 +176,55 @@ class PortalBrowserIT {
                   "password": "emulator-pw1"}}}}""").status()).isEqualTo(200);
     }
 
+    @Test
+    @Order(8)
+    void theExpressCheckoutProviderAsksForThePayPalEmailAndExplainsHowToGrantPermission() {
+        signIn("admin@demo.example", "admin-demo-1");
+        WebDriver d = open("admin/ecommerce.xhtml");
+        Browser.chooseMenu("settings:providerType", li -> li.getAttribute("textContent").strip()
+                .equals("PayPal Express Checkout (Canada)"));
+        // No card field, so neither account types nor card brands; the merchant's PayPal e-mail instead.
+        assertThat(d.findElements(By.id("settings:accountType"))).isEmpty();
+        assertThat(brandsOffered(d)).isEmpty();
+        assertThat(d.findElements(By.id("settings:testPartnerId"))).isEmpty();
+        assertThat(d.findElement(By.id("settings:currency_label")).getText()).isEqualTo("CAD");
+        // The steps name the platform's API user of each mode, from the server's configuration.
+        assertThat(Browser.visible(By.id("settings:grantPermission")).getText())
+                .contains("Grant API permission", "Use Express Checkout to process payments");
+        assertThat(d.findElement(By.id("settings:apiUserTest")).getText())
+                .isEqualTo("Test mode (sandbox): platform_api1.demo.example");
+        // Keep US dollars (Canada takes them too): a change of currency would cancel unpaid orders other tests
+        // leave behind (ProviderConfigurationIT covers that).
+        Browser.chooseMenu("settings:currency", li -> "USD".equals(li.getAttribute("data-label")));
+
+        // A merchant who has not granted permission: saved, and the test says what to do.
+        Browser.type("settings:paypalEmail", "stranger@demo.example");
+        d.findElement(By.id("settings:testConnection")).click();
+        Browser.settle();
+        assertThat(Browser.visible(By.id("settings:connectionResult")).getText()).isEqualTo(
+                "stranger@demo.example has not granted API permission to the platform (Test mode). "
+                        + "Follow the steps under \"Grant API permission\".");
+
+        // The emulator's Canadian merchant has granted it.
+        Browser.type("settings:paypalEmail", "merchant.ca@demo.example");
+        d.findElement(By.id("settings:testConnection")).click();
+        Browser.settle();
+        assertThat(Browser.visible(By.id("settings:connectionResult")).getText()).isEqualTo(
+                "The connection works: PayPal accepted the platform's API credentials and merchant.ca@demo.example "
+                        + "has granted API permission (Test mode).");
+
+        // A malformed e-mail stays on its field.
+        Browser.type("settings:paypalEmail", "not-an-email");
+        d.findElement(By.id("settings:testConnection")).click();
+        Browser.settle();
+        assertThat(Browser.visible(By.id("settings:paypalEmailMessage")).getText()).isNotBlank();
+
+        ApiClient api = new ApiClient(base(), "demo-platform-key");
+        assertThat(api.get("api/v1/settings").json().getJsonObject("provider").getString("paypalEmail"))
+                .isEqualTo("merchant.ca@demo.example");
+        assertThat(api.put("api/v1/settings", TestOrders.DEMO_PROVIDER).status()).isEqualTo(200);
+    }
+
     private static void selectAccountType(WebDriver d, String type) {
         // As a person does it: open the menu, click the item whose value is the type.
         String label = d.findElements(By.cssSelector("select[id='settings:accountType_input'] option")).stream()
