@@ -14,9 +14,9 @@ import org.eventcommerce.web.portal.CsvCells;
  * Writes the revenue report as CSV (RFC 4180, Apache Commons CSV), for the portal's export and
  * {@code GET /api/v1/reports/revenue} with {@code Accept: text/csv}: a UTF-8 byte-order mark, a header in the
  * reader's language (English outside a Faces request), one record per group and currency in the report's order,
- * then one record per currency for the totals (an empty key, the group "Total"). Amounts are plain with a dot and the
- * currency's decimals ({@code 1234.50}) beside the ISO 4217 code; group names that a spreadsheet would take for a
- * formula are neutralised ({@link CsvCells#safe}).
+ * then one record per currency for the totals (an empty key, written {@code ""}, and the group "Total"). Amounts are
+ * plain with a dot and the currency's decimals ({@code 1234.50}) beside the ISO 4217 code; group names that a
+ * spreadsheet would take for a formula are neutralised ({@link CsvCells#safe}).
  */
 public final class RevenueCsv {
 

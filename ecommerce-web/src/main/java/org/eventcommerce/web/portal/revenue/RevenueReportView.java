@@ -122,7 +122,7 @@ public class RevenueReportView implements Serializable {
     }
 
     /** True when the report shown has nothing: the page says so instead of the tables and the chart. */
-    public boolean isEmpty() {
+    public boolean isNothingToShow() {
         return revenue == null || revenue.isEmpty();
     }
 
@@ -152,7 +152,7 @@ public class RevenueReportView implements Serializable {
 
     /** The Chart.js configuration of the bar chart ({@link RevenueChart}), or "{}" when there is nothing. */
     public String getChart() {
-        if (isEmpty()) {
+        if (isNothingToShow()) {
             return "{}";
         }
         return RevenueChart.config(revenue, revenue.groups().stream().map(this::label).toList(),
