@@ -17,6 +17,7 @@ import org.eventcommerce.domain.common.BaseEntity;
 import org.eventcommerce.domain.offering.Offering;
 import org.eventcommerce.domain.payment.RefundRules;
 import org.eventcommerce.domain.site.Site;
+import org.eventcommerce.payments.OperatingMode;
 import org.eventcommerce.payments.money.Money;
 
 /**
@@ -74,6 +75,10 @@ public class PurchaseOrder extends BaseEntity {
     @Column(name = "paid_at")
     private Instant paidAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "paid_mode")
+    private OperatingMode paidMode;
+
     @Version
     private long version;
 
@@ -111,13 +116,23 @@ public class PurchaseOrder extends BaseEntity {
         return offering.getSite().getId() + "/" + attendee.getId() + "/" + offering.getId();
     }
 
-    /** Records the payment. @throws IllegalStateException unless awaiting payment */
-    public void markPaid(Instant now) {
+    /**
+     * Records the payment at {@code now} in {@code mode}: the approved payment's operating mode, or for a zero total
+     * paid without a provider call the site's mode at that moment (the revenue report leaves Test-mode orders out).
+     *
+     * @throws IllegalStateException    unless awaiting payment
+     * @throws IllegalArgumentException when {@code mode} is null
+     */
+    public void markPaid(Instant now, OperatingMode mode) {
+        if (mode == null) {
+            throw new IllegalArgumentException("An order is paid in Test or Production mode");
+        }
         if (status != OrderStatus.AWAITING_PAYMENT) {
             throw new IllegalStateException("Order " + publicId + " is " + status);
         }
         status = OrderStatus.PAID;
         paidAt = now;
+        paidMode = mode;
     }
 
     /** Cancels an unpaid order, which frees the attendee to order again. */
@@ -212,5 +227,10 @@ public class PurchaseOrder extends BaseEntity {
 
     public Instant getPaidAt() {
         return paidAt;
+    }
+
+    /** The operating mode the order was paid in; null while unpaid. */
+    public OperatingMode getPaidMode() {
+        return paidMode;
     }
 }

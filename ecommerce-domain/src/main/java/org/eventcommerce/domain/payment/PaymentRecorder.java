@@ -245,7 +245,7 @@ public class PaymentRecorder {
         PurchaseOrder order = orders.lock(t.getOrder().getPublicId());
         t.record(result, clock.instant());
         if (result.status() == PaymentStatus.APPROVED) {
-            approve(order);
+            approve(order, t);
         } else if (result.status() == PaymentStatus.DECLINED || result.status() == PaymentStatus.NOT_SENT) {
             redemptions.release(order);
         }
@@ -260,7 +260,7 @@ public class PaymentRecorder {
         PurchaseOrder order = orders.lock(t.getOrder().getPublicId());
         t.settle(status, reference, resultCode, message, clock.instant());
         if (status == PaymentStatus.APPROVED) {
-            approve(order);
+            approve(order, t);
         } else if (status == PaymentStatus.DECLINED) {
             redemptions.release(order);
         }
@@ -290,7 +290,7 @@ public class PaymentRecorder {
                     + " is no longer held for review");
         }
         t.settle(PaymentStatus.APPROVED, null, null, message, clock.instant());
-        approve(order);
+        approve(order, t);
         return t;
     }
 
@@ -307,9 +307,10 @@ public class PaymentRecorder {
                 PaymentTransaction.class).setParameter("o", order.getId()).getResultList();
     }
 
-    private void approve(PurchaseOrder order) {
+    /** Marks the order paid in the mode of {@code payment}, its approved transaction, unless it is paid already. */
+    private void approve(PurchaseOrder order, PaymentTransaction payment) {
         if (order.getStatus() == OrderStatus.AWAITING_PAYMENT) {
-            order.markPaid(clock.instant());
+            order.markPaid(clock.instant(), payment.getMode());
             redemptions.confirm(order);
             entitlements.grant(order, clock.instant());
         }

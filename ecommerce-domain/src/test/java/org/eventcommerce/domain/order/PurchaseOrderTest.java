@@ -12,6 +12,7 @@ import org.eventcommerce.domain.offering.Offering;
 import org.eventcommerce.domain.offering.OfferingType;
 import org.eventcommerce.domain.site.Service;
 import org.eventcommerce.domain.site.Site;
+import org.eventcommerce.payments.OperatingMode;
 import org.eventcommerce.payments.money.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,12 +117,25 @@ class PurchaseOrderTest {
     void markPaidOnceOnly() {
         PurchaseOrder o = order(LIST, Money.zero(LIST.currency()));
         Instant paid = NOW.plusSeconds(60);
-        o.markPaid(paid);
+        o.markPaid(paid, OperatingMode.TEST);
         assertThat(o.getStatus()).isEqualTo(OrderStatus.PAID);
         assertThat(o.getPaidAt()).isEqualTo(paid);
-        assertThatThrownBy(() -> o.markPaid(paid.plusSeconds(1))).isInstanceOf(IllegalStateException.class)
+        assertThat(o.getPaidMode()).isEqualTo(OperatingMode.TEST);
+        assertThatThrownBy(() -> o.markPaid(paid.plusSeconds(1), OperatingMode.PRODUCTION))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(o.getPublicId()).hasMessageContaining("PAID");
         assertThat(o.getPaidAt()).isEqualTo(paid);
+        assertThat(o.getPaidMode()).isEqualTo(OperatingMode.TEST);
+    }
+
+    @Test
+    void anOrderIsPaidInAKnownMode() {
+        PurchaseOrder o = order(LIST, Money.zero(LIST.currency()));
+        assertThat(o.getPaidMode()).isNull();
+        assertThatThrownBy(() -> o.markPaid(NOW, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(o.getStatus()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        o.markPaid(NOW, OperatingMode.PRODUCTION);
+        assertThat(o.getPaidMode()).isEqualTo(OperatingMode.PRODUCTION);
     }
 
     @Test
@@ -130,7 +144,7 @@ class PurchaseOrderTest {
         setId(attendee, 2);
         setId(offering, 3);
         PurchaseOrder o = order(LIST, Money.zero(LIST.currency()));
-        o.markPaid(NOW);
+        o.markPaid(NOW, OperatingMode.TEST);
         assertThatThrownBy(o::cancel).isInstanceOf(IllegalStateException.class);
         assertThat(o.getStatus()).isEqualTo(OrderStatus.PAID);
         assertThat(openKeyOf(o)).as("a paid order keeps its open key").isEqualTo("1/2/3");
@@ -147,7 +161,7 @@ class PurchaseOrderTest {
         assertThat(o.getStatus()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(openKeyOf(o)).isNull();
         assertThatThrownBy(o::cancel).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> o.markPaid(NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> o.markPaid(NOW, OperatingMode.TEST)).isInstanceOf(IllegalStateException.class);
         assertThat(o.getPaidAt()).isNull();
     }
 
@@ -191,7 +205,7 @@ class PurchaseOrderTest {
     @Test
     void refundsMoveThePaidOrderToPartiallyRefundedThenRefundedAndFreeTheAttendee() throws Exception {
         PurchaseOrder o = order(LIST, Money.zero(LIST.currency()));
-        o.markPaid(NOW);
+        o.markPaid(NOW, OperatingMode.TEST);
         assertThat(o.recordRefund(Money.of("10.00", "USD"), LIST)).isFalse();
         assertThat(o.getStatus()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(o.getRefunded()).isEqualTo(Money.of("10.00", "USD"));

@@ -17,9 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -178,15 +176,9 @@ public class TransactionsResource {
     private static TransactionFilter filter(String from, String to, String status, String kind, String provider,
                                             String mode, String offering, String attendee, String includeTest,
                                             List<FieldError> errors) {
-        boolean include = false;
-        if (includeTest != null && !includeTest.isBlank()) {
-            if ("true".equalsIgnoreCase(includeTest.strip()) || "false".equalsIgnoreCase(includeTest.strip())) {
-                include = Boolean.parseBoolean(includeTest.strip());
-            } else {
-                errors.add(new FieldError("includeTest", "validation.enum", "true, false"));
-            }
-        }
-        TransactionFilter f = new TransactionFilter(date("from", from, errors), date("to", to, errors),
+        boolean include = ReportParams.flag("includeTest", includeTest, false, errors);
+        TransactionFilter f = new TransactionFilter(ReportParams.date("from", from, errors),
+                ReportParams.date("to", to, errors),
                 enumValue("status", status, PaymentStatus.class, errors),
                 enumValue("kind", kind, TransactionKind.class, errors),
                 enumValue("provider", provider, ProviderType.class, errors),
@@ -209,18 +201,6 @@ public class TransactionsResource {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError(field, "validation.enum", Arrays.stream(type.getEnumConstants())
                     .map(Enum::name).collect(Collectors.joining(", "))));
-            return null;
-        }
-    }
-
-    private static LocalDate date(String field, String s, List<FieldError> errors) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "validation.date"));
             return null;
         }
     }
