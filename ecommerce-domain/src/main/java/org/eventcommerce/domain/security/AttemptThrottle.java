@@ -22,11 +22,13 @@ import org.eventcommerce.domain.security.FailedAttempt.SubjectKind;
  * learns nothing, not even from a right guess. The counts live in the database, so every instance sees the same
  * ones (DESIGN.md "Scaling out").
  *
- * <p>Limits (MicroProfile Config, per subject, per window):
- * {@code ecommerce.throttle.promotion-codes.failures} (default 10),
- * {@code ecommerce.throttle.promotion-codes.api-key-failures} (default 100: one platform key serves every
- * attendee), {@code ecommerce.throttle.promotion-codes.window-minutes} (15),
- * {@code ecommerce.throttle.sign-in.failures} (10), {@code ecommerce.throttle.sign-in.window-minutes} (15).
+ * <p>Limits (MicroProfile Config, per subject, per window): a subject that is one person (an e-mail, a browser
+ * session) gets {@code ecommerce.throttle.promotion-codes.failures} (default 10) or
+ * {@code ecommerce.throttle.sign-in.failures} (10); a subject many people share (a platform API key, which serves
+ * every attendee, and a client address, which may be an office behind one NAT or a proxy) gets
+ * {@code ecommerce.throttle.shared-failures} (100), so one guesser cannot lock everyone else out.
+ * Windows: {@code ecommerce.throttle.promotion-codes.window-minutes} and
+ * {@code ecommerce.throttle.sign-in.window-minutes} (15 each).
  */
 @ApplicationScoped
 public class AttemptThrottle {
@@ -42,8 +44,8 @@ public class AttemptThrottle {
     int codeFailures;
 
     @Inject
-    @ConfigProperty(name = "ecommerce.throttle.promotion-codes.api-key-failures", defaultValue = "100")
-    int codeFailuresPerApiKey;
+    @ConfigProperty(name = "ecommerce.throttle.shared-failures", defaultValue = "100")
+    int sharedFailures;
 
     @Inject
     @ConfigProperty(name = "ecommerce.throttle.promotion-codes.window-minutes", defaultValue = "15")
@@ -123,10 +125,10 @@ public class AttemptThrottle {
 
     /** The limit of {@code kind} for a subject of {@code subjectKind}. */
     public int limit(Kind kind, SubjectKind subjectKind) {
-        if (kind == Kind.SIGN_IN) {
-            return signInFailures;
+        if (subjectKind == SubjectKind.API_KEY || subjectKind == SubjectKind.ADDRESS) {
+            return sharedFailures;
         }
-        return subjectKind == SubjectKind.API_KEY ? codeFailuresPerApiKey : codeFailures;
+        return kind == Kind.SIGN_IN ? signInFailures : codeFailures;
     }
 
     /** The window of {@code kind}. */
