@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.eventcommerce.domain.common.BaseEntity;
 
 /**
- * One subject of one failed attempt (table {@code failed_attempt}, V9): what was tried ({@link Kind}), by whom
+ * One subject of one failed attempt (table {@code failed_attempt}, V8): what was tried ({@link Kind}), by whom
  * ({@link SubjectKind} + subject), when (UTC instant) and, for promotion codes, the code as typed (at most 64
  * characters). Never holds a password.
  */
