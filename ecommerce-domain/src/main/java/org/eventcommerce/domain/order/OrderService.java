@@ -1,5 +1,8 @@
 package org.eventcommerce.domain.order;
 
+import org.eventcommerce.domain.security.AttemptThrottle;
+import org.eventcommerce.domain.security.FailedAttempt;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,6 +76,20 @@ public class OrderService {
      */
     @Transactional
     public Placed place(Site site, String offeringId, String email, String name, String promotionCode) {
+        return place(site, offeringId, email, name, promotionCode, List.of());
+    }
+
+    /**
+     * {@link #place(Site, String, String, String, String)} for a caller whose failed promotion-code guesses are
+     * throttled ({@link AttemptThrottle}): {@code who} (API key, session, client address) plus the attendee's
+     * e-mail, which is always counted.
+     *
+     * @throws org.eventcommerce.domain.security.TooManyAttemptsException when one of them tried too many codes that
+     *         do not exist (429), before the code is looked up
+     */
+    @Transactional
+    public Placed place(Site site, String offeringId, String email, String name, String promotionCode,
+                        List<FailedAttempt.Subject> who) {
         Offering offering = offerings.get(site.getId(), offeringId);
         CommerceConfiguration config = settings.get(site.getId());
         if (!config.isEnabled(offering.getService())) {
@@ -87,7 +104,7 @@ public class OrderService {
             throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
         }
         PromotionCodeService.Quote quote = Texts.clean(promotionCode) == null ? null
-                : promotionCodes.quote(site, offering, fee, promotionCode);
+                : promotionCodes.quote(site, offering, fee, promotionCode, withEmail(who, email));
         Account attendee = accounts.findOrCreate(site, "attendee.email", email, name, Role.ATTENDEE);
         if (entitlements.hasActive(attendee, offering.getId())) {
             throw new BusinessException("/problems/order-state", 409, "error.alreadyEntitled",
@@ -132,12 +149,23 @@ public class OrderService {
      * @throws BusinessException the promotion-code problem that applies, or order-state when not payable
      */
     @Transactional
-    public PurchaseOrder applyPromotionCode(String orderPublicId, String code) {
+    public PurchaseOrder applyPromotionCode(String orderPublicId, String code, List<FailedAttempt.Subject> who) {
         PurchaseOrder o = find(orderPublicId).orElseThrow(() -> new NotFoundException("Order"));
         if (o.getStatus() != OrderStatus.AWAITING_PAYMENT) {
             throw Problems.orderState("The order is " + o.getStatus());
         }
-        return place(o.getSite(), o.getOffering().getExternalId(), o.getAttendee().getEmail(), null, code).order();
+        return place(o.getSite(), o.getOffering().getExternalId(), o.getAttendee().getEmail(), null, code, who)
+                .order();
+    }
+
+    /** {@code who} and the attendee's e-mail (lower case), the subjects a promotion-code guess is counted on. */
+    private static List<FailedAttempt.Subject> withEmail(List<FailedAttempt.Subject> who, String email) {
+        List<FailedAttempt.Subject> all = new java.util.ArrayList<>(who);
+        if (email != null && !email.isBlank()) {
+            all.add(new FailedAttempt.Subject(FailedAttempt.SubjectKind.EMAIL,
+                    email.strip().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return all;
     }
 
     /** @throws NotFoundException when the order is not in the site */

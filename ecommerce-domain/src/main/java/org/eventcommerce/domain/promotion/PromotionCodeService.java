@@ -1,5 +1,8 @@
 package org.eventcommerce.domain.promotion;
 
+import org.eventcommerce.domain.security.AttemptThrottle;
+import org.eventcommerce.domain.security.FailedAttempt;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,6 +51,9 @@ public class PromotionCodeService {
 
     @Inject
     PromotionCodeWriter writer;
+
+    @Inject
+    AttemptThrottle throttle;
 
     /** Candidates per uniqueness query (well under every database's bind-parameter limit). */
     private static final int EXISTING_CHUNK = 1_000;
@@ -184,12 +190,32 @@ public class PromotionCodeService {
      */
     @Transactional
     public Quote quote(Site site, Offering offering, Money listPrice, String raw) {
+        return quote(site, offering, listPrice, raw, List.of());
+    }
+
+    /**
+     * {@link #quote(Site, Offering, Money, String)} for a caller whose guesses are throttled: while one of
+     * {@code who} has too many failures, the code is not even looked up; a code that does not exist is recorded as
+     * a failure of each of {@code who} ({@link AttemptThrottle}).
+     *
+     * @throws org.eventcommerce.domain.security.TooManyAttemptsException {@code /problems/too-many-attempts} (429)
+     */
+    @Transactional
+    public Quote quote(Site site, Offering offering, Money listPrice, String raw, List<FailedAttempt.Subject> who) {
         CommerceConfiguration config = settings.get(site.getId());
         if (!config.isPromotionCodesEnabled()) {
             throw PromotionProblems.disabled();
         }
-        PromotionCode code = find(site.getId(), PromotionCodes.normalize(raw))
-                .orElseThrow(PromotionProblems::unknown);
+        throttle.check(FailedAttempt.Kind.PROMOTION_CODE, who);
+        String normalized = PromotionCodes.normalize(raw);
+        Optional<PromotionCode> found = find(site.getId(), normalized);
+        if (found.isEmpty()) {
+            if (!who.isEmpty()) {
+                throttle.recordFailure(FailedAttempt.Kind.PROMOTION_CODE, site.getId(), who, normalized);
+            }
+            throw PromotionProblems.unknown();
+        }
+        PromotionCode code = found.get();
         if (code.isDeleted()) {
             throw PromotionProblems.deleted(code.getCode());
         }

@@ -30,8 +30,10 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext ctx) {
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<Site> site = Optional.empty();
+        String key = null;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            site = apiKeys.authenticate(header.substring(7).strip());
+            key = header.substring(7).strip();
+            site = apiKeys.authenticate(key);
         }
         if (site.isEmpty()) {
             ctx.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problem.of(401, "/problems/unauthorized",
@@ -39,6 +41,6 @@ public class ApiKeyFilter implements ContainerRequestFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             return;
         }
-        caller.authenticate(site.get());
+        caller.authenticate(site.get(), key);
     }
 }

@@ -36,7 +36,11 @@ public final class ExceptionMappers {
             if (detail.equals(e.messageKey())) {
                 detail = e.getMessage();
             }
-            return Problem.of(e.status(), e.problemType(), Problem.titleOf(e.problemType()), detail);
+            Response r = Problem.of(e.status(), e.problemType(), Problem.titleOf(e.problemType()), detail);
+            if (e instanceof org.eventcommerce.domain.security.TooManyAttemptsException t) {
+                return Response.fromResponse(r).header("Retry-After", t.retryAfter().toSeconds()).build();
+            }
+            return r;
         }
     }
 

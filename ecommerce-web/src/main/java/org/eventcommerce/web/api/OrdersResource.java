@@ -71,7 +71,7 @@ public class OrdersResource {
         String name = attendee == null ? null : attendee.string("name", false);
         String code = b.string("promotionCode", false);
         b.finish();
-        OrderService.Placed placed = orders.place(caller.site(), offering, email, name, code);
+        OrderService.Placed placed = orders.place(caller.site(), offering, email, name, code, caller.guesser());
         return Response.status(201).entity(order(placed.order(), false).toString()).build();
     }
 

@@ -42,7 +42,7 @@ public class QuotesResource {
             return Json.object().add("listPrice", Json.money(fee)).add("discount", Json.money(Money.zero(fee.currency())))
                     .add("total", Json.money(fee)).build().toString();
         }
-        PromotionCodeService.Quote q = codes.quote(caller.site(), o, fee, code);
+        PromotionCodeService.Quote q = codes.quote(caller.site(), o, fee, code, caller.guesser());
         return Json.object().add("listPrice", Json.money(q.listPrice())).add("discount", Json.money(q.discount()))
                 .add("total", Json.money(q.total())).build().toString();
     }

@@ -452,7 +452,7 @@ public class PaymentPage implements Serializable {
             return;
         }
         try {
-            PurchaseOrder changed = orders.applyPromotionCode(order, codeInput);
+            PurchaseOrder changed = orders.applyPromotionCode(order, codeInput, PortalGuesser.subjects());
             FacesContext.getCurrentInstance().getExternalContext().redirect(
                     FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/pay/"
                             + changed.getPublicId() + "?sig=" + links.signature(changed.getPublicId()));

@@ -14,6 +14,12 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.eventcommerce.domain.common.Messages;
+import org.eventcommerce.domain.security.AttemptThrottle;
+import org.eventcommerce.domain.security.FailedAttempt;
+import org.eventcommerce.domain.security.TooManyAttemptsException;
 import org.eventcommerce.web.security.CurrentUser;
 
 /**
@@ -31,6 +37,9 @@ public class SignIn {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AttemptThrottle throttle;
+
     private String email;
     private String password;
 
@@ -39,22 +48,45 @@ public class SignIn {
         return currentUser.isSignedIn() ? "/index?faces-redirect=true" : null;
     }
 
-    /** Checks the credentials; on success continues to the page asked for, or to the start page. */
+    /**
+     * Checks the credentials; on success continues to the page asked for, or to the start page, in a new session
+     * (the id the browser had before signing in is dropped: session fixation). Failed sign-ins are counted per
+     * e-mail and per client address ({@link AttemptThrottle}); past the limit, sign-in is refused for a while
+     * without checking the password.
+     */
     public void signIn() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
         ExternalContext external = context.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         char[] secret = password == null ? new char[0] : password.toCharArray();
         password = null;
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+        String login = email == null ? "" : email.strip();
+        List<FailedAttempt.Subject> who = List.of(
+                new FailedAttempt.Subject(FailedAttempt.SubjectKind.EMAIL, login.toLowerCase(Locale.ROOT)),
+                new FailedAttempt.Subject(FailedAttempt.SubjectKind.ADDRESS, request.getRemoteAddr()));
+        try {
+            throttle.check(FailedAttempt.Kind.SIGN_IN, who);
+        } catch (TooManyAttemptsException e) {
+            PageMessages.global(FacesMessage.SEVERITY_ERROR, Messages.format(Bundle.locale(), e.messageKey(),
+                    e.arguments()));
+            return;
+        }
+        AuthenticationStatus status = security.authenticate(request,
                 (HttpServletResponse) external.getResponse(), AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(email == null ? "" : email.strip(),
-                                new Password(secret)))
+                        .credential(new UsernamePasswordCredential(login, new Password(secret)))
                         .newAuthentication(true));
         switch (status) {
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            case SUCCESS -> {
+                if (request.getSession(false) != null) {
+                    request.changeSessionId();
+                }
+                external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            }
             case SEND_CONTINUE -> context.responseComplete();
-            case SEND_FAILURE, NOT_DONE -> PageMessages.global(FacesMessage.SEVERITY_ERROR,
-                    Bundle.text("message.signIn.failed"));
+            case SEND_FAILURE, NOT_DONE -> {
+                throttle.recordFailure(FailedAttempt.Kind.SIGN_IN, null, who, null);
+                PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text("message.signIn.failed"));
+            }
         }
     }
 

@@ -1,0 +1,263 @@
+package org.eventcommerce.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 5 "Security", over HTTP on the deployed WAR: security headers, the session cookie's flags, a new session
+ * at sign-in (fixation), sign-in throttling, a form post without the view's state changes nothing (CSRF), and
+ * promotion-code guessing throttled per attendee e-mail with {@code /problems/too-many-attempts} (429,
+ * {@code Retry-After}) and shown to the administrator. The limits are the defaults: 10 failures per subject in 15
+ * minutes (100 per API key). Every case uses its own e-mails, so other test classes are not blocked.
+ */
+@ExtendWith({EmulatorExtension.class, ArquillianExtension.class})
+@RunAsClient
+class SecurityIT {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI base;
+    private ApiClient api;
+    private final String run = Long.toString(System.nanoTime(), 36);
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.builtWar();
+    }
+
+    @BeforeEach
+    void setUp() {
+        base = Deployments.loopback(deployed);
+        api = new ApiClient(base, "demo-platform-key");
+    }
+
+    /** A browser-like client: its own cookies, no redirects followed. */
+    private static final class Client {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+        HttpResponse<String> get(URI uri) {
+            return send(HttpRequest.newBuilder(uri).GET().build());
+        }
+
+        HttpResponse<String> post(URI uri, Map<String, String> form) {
+            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        String session() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
+        }
+
+        private HttpResponse<String> send(HttpRequest r) {
+            try {
+                return http.send(r, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Opens the sign-in page and posts {@code email}/{@code password} with the page's view state. */
+    private HttpResponse<String> signIn(Client c, String email, String password) {
+        HttpResponse<String> page = c.get(base.resolve("login.xhtml"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher state = VIEW_STATE.matcher(page.body());
+        assertThat(state.find()).isTrue();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:email", email);
+        form.put("login:password", password);
+        form.put("login:signIn", "");
+        form.put("jakarta.faces.ViewState", state.group(1).replace("&amp;", "&"));
+        return c.post(base.resolve("login.xhtml"), form);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        Client c = new Client();
+        for (String path : new String[] {"login.xhtml", "index.xhtml", "api/v1/settings"}) {
+            HttpResponse<String> r = c.get(base.resolve(path));
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(v -> assertThat(v)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'"));
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+            assertThat(r.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+            // Plain HTTP here: no HSTS (a browser ignores it over HTTP anyway).
+            assertThat(r.headers().firstValue("Strict-Transport-Security")).as(path).isEmpty();
+        }
+        // Behind a TLS proxy that says so: HSTS.
+        HttpResponse<String> proxied = c.send(HttpRequest.newBuilder(base.resolve("login.xhtml"))
+                .header("X-Forwarded-Proto", "https").GET().build());
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000; includeSubDomains");
+        // The payment page is never cached.
+        JsonHelper order = new JsonHelper(new TestOrders(api).place("live-keynote", "headers-" + run));
+        URI link = URI.create(order.paymentPageUrl());
+        HttpResponse<String> pay = c.get(base.resolve(link.getRawPath().substring(1) + "?" + link.getRawQuery()));
+        assertThat(pay.statusCode()).isIn(200, 302, 303);
+        assertThat(pay.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLaxAndIsReplacedAtSignIn() {
+        Client c = new Client();
+        HttpResponse<String> page = c.get(base.resolve("login.xhtml"));
+        String setCookie = page.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        String before = c.session();
+        assertThat(before).isNotBlank();
+
+        HttpResponse<String> signedIn = signIn(c, "admin@demo.example", "admin-demo-1");
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isIn(302, 303);
+        String after = c.session();
+        assertThat(after).isNotBlank().isNotEqualTo(before);
+        // The new session is signed in; the old id is worth nothing.
+        assertThat(c.get(base.resolve("admin/ecommerce.xhtml")).statusCode()).isEqualTo(200);
+        Client attacker = new Client();
+        attacker.cookies.getCookieStore().add(base, cookie(before));
+        HttpResponse<String> stolen = attacker.get(base.resolve("admin/ecommerce.xhtml"));
+        assertThat(stolen.statusCode()).isNotEqualTo(200);
+    }
+
+    private HttpCookie cookie(String value) {
+        HttpCookie cookie = new HttpCookie("JSESSIONID", value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        return cookie;
+    }
+
+    @Test
+    void signInIsRefusedForAWhileAfterTooManyFailures() {
+        String email = "nobody-" + run + "@demo.example";
+        Client c = new Client();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = signIn(c, email, "wrong-" + i);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("Wrong e-mail or password.");
+        }
+        HttpResponse<String> blocked = signIn(c, email, "wrong-again");
+        assertThat(blocked.body()).contains("Too many failed sign-ins. Try again in 15 minute(s).");
+    }
+
+    @Test
+    void aFormPostWithoutTheViewStateChangesNothing() {
+        Client c = new Client();
+        assertThat(signIn(c, "admin@demo.example", "admin-demo-1").statusCode()).isIn(302, 303);
+        String merchantBefore = api.get("api/v1/settings").json().getString("merchantName");
+        // A cross-site page can make the browser post the settings form, but cannot read our view state.
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("settings", "settings");
+        forged.put("settings:merchantName", "Forged " + run);
+        forged.put("settings:update", "");
+        forged.put("jakarta.faces.ViewState", "-1234567890:987654321");
+        c.post(base.resolve("admin/ecommerce.xhtml"), forged);
+        forged.remove("jakarta.faces.ViewState");
+        c.post(base.resolve("admin/ecommerce.xhtml"), forged);
+        assertThat(api.get("api/v1/settings").json().getString("merchantName")).isEqualTo(merchantBefore);
+    }
+
+    @Test
+    void guessingPromotionCodesIsThrottledPerAttendeeAndShownToTheAdministrator() {
+        assertThat(api.put("api/v1/settings", "{\"promotionCodesEnabled\": true}").status()).isEqualTo(200);
+        String code = ("SEC" + run).toUpperCase();
+        ApiClient.Answer created = api.post("api/v1/promotion-codes", """
+                {"service": "EVENTS", "codeType": "CUSTOM", "customCode": "%s", "usage": {"type": "UNLIMITED"},
+                 "discount": {"type": "PERCENT", "percent": "10"}, "expiresOn": "%s", "appliesTo": "ALL",
+                 "sendEmail": false}""".formatted(code, LocalDate.now().plusYears(1)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String guesser = "guesser-" + run + "@example.com";
+        for (int i = 0; i < 10; i++) {
+            ApiClient.Answer a = order(guesser, "NOPE" + run.toUpperCase() + i);
+            assertThat(a.status()).as(a.body()).isEqualTo(422);
+            assertThat(a.json().getString("type")).isEqualTo("/problems/promotion-code-unknown");
+        }
+        // The eleventh is refused before the code is looked up: even the right code.
+        ApiClient.Answer blocked = order(guesser, code);
+        assertThat(blocked.status()).as(blocked.body()).isEqualTo(429);
+        assertThat(blocked.contentType()).startsWith("application/problem+json");
+        assertThat(blocked.json().getString("type")).isEqualTo("/problems/too-many-attempts");
+        assertThat(blocked.json().getString("detail"))
+                .isEqualTo("Too many promotion codes that do not exist were tried. Try again in 15 minute(s).");
+        assertThat(retryAfter(guesser, code)).isBetween(800L, 900L);
+        // Another attendee through the same API key is not blocked (the key's own limit is 100).
+        ApiClient.Answer other = order("honest-" + run + "@example.com", code);
+        assertThat(other.status()).as(other.body()).isEqualTo(201);
+        assertThat(other.json().getJsonObject("discount").getString("amount")).isEqualTo("2.50");
+
+        // The administrator sees the attempts: code tried and who.
+        Client admin = new Client();
+        assertThat(signIn(admin, "admin@demo.example", "admin-demo-1").statusCode()).isIn(302, 303);
+        String page = admin.get(base.resolve("admin/promotion-codes/failed-attempts.xhtml")).body();
+        assertThat(page).contains("NOPE" + run.toUpperCase() + "9", guesser);
+    }
+
+    private ApiClient.Answer order(String email, String code) {
+        return api.post("api/v1/orders", """
+                {"offering": "live-keynote", "attendee": {"email": "%s", "name": "Gus"}, "promotionCode": "%s"}"""
+                .formatted(email, code));
+    }
+
+    /** The Retry-After seconds of a blocked order. */
+    private long retryAfter(String email, String code) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("api/v1/orders"))
+                    .header("Authorization", "Bearer demo-platform-key").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"offering": "live-keynote", "attendee": {"email": "%s", "name": "Gus"},
+                             "promotionCode": "%s"}""".formatted(email, code))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(429);
+            return Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The few fields of an order answer used here. */
+    private record JsonHelper(jakarta.json.JsonObject json) {
+        String paymentPageUrl() {
+            return json.getString("paymentPageUrl");
+        }
+    }
+}
