@@ -2,16 +2,13 @@ package org.eventcommerce.web.portal.promotion;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +24,7 @@ import org.eventcommerce.domain.promotion.PromotionCodeReport;
 import org.eventcommerce.domain.promotion.UsageType;
 import org.eventcommerce.domain.site.Site;
 import org.eventcommerce.web.portal.Bundle;
+import org.eventcommerce.web.portal.CsvDownload;
 import org.eventcommerce.web.portal.Formats;
 import org.eventcommerce.web.portal.PageMessages;
 import org.eventcommerce.web.portal.TableSort;
@@ -155,16 +153,9 @@ public class PromotionCodeReportView implements Serializable {
             return;
         }
         FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseCharacterEncoding("UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"promotion-codes-"
-                + LocalDate.ofInstant(now(), site.getTimeZone()) + ".csv\"");
-        external.setResponseHeader("Cache-Control", "no-store");
         Instant now = now();
         ZoneId zone = site.getTimeZone();
-        Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
+        Writer out = CsvDownload.start("promotion-codes-" + LocalDate.ofInstant(now, zone) + ".csv");
         try (PromotionCodeCsv csv = new PromotionCodeCsv(out, zone)) {
             int index = 0;
             long written = 0;

@@ -2,16 +2,13 @@ package org.eventcommerce.web.portal.revenue;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +23,7 @@ import org.eventcommerce.domain.payment.report.RevenueTotal;
 import org.eventcommerce.domain.site.Site;
 import org.eventcommerce.payments.money.Money;
 import org.eventcommerce.web.portal.Bundle;
+import org.eventcommerce.web.portal.CsvDownload;
 import org.eventcommerce.web.portal.Formats;
 import org.eventcommerce.web.portal.PageMessages;
 import org.eventcommerce.web.portal.promotion.DateInputs;
@@ -98,14 +96,7 @@ public class RevenueReportView implements Serializable {
             return;
         }
         FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseCharacterEncoding("UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"revenue-"
-                + revenue.query().from() + "-" + revenue.query().to() + ".csv\"");
-        external.setResponseHeader("Cache-Control", "no-store");
-        Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
+        Writer out = CsvDownload.start("revenue-" + revenue.query().from() + "-" + revenue.query().to() + ".csv");
         RevenueCsv.write(revenue, out);
         out.close();
         context.responseComplete();

@@ -2,17 +2,14 @@ package org.eventcommerce.web.portal.transaction;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +27,7 @@ import org.eventcommerce.payments.OperatingMode;
 import org.eventcommerce.payments.PaymentStatus;
 import org.eventcommerce.payments.TransactionKind;
 import org.eventcommerce.web.portal.Bundle;
+import org.eventcommerce.web.portal.CsvDownload;
 import org.eventcommerce.web.portal.Formats;
 import org.eventcommerce.web.portal.PageMessages;
 import org.eventcommerce.web.portal.TableSort;
@@ -132,14 +130,8 @@ public class TransactionReportView implements Serializable {
     public void exportCsv() throws IOException {
         Site site = site();
         FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseCharacterEncoding("UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"transactions-"
-                + LocalDate.ofInstant(clock.instant(), site.getTimeZone()) + ".csv\"");
-        external.setResponseHeader("Cache-Control", "no-store");
-        Writer out = new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
+        Writer out = CsvDownload.start("transactions-" + LocalDate.ofInstant(clock.instant(), site.getTimeZone())
+                + ".csv");
         try (TransactionCsv csv = new TransactionCsv(out, site.getTimeZone())) {
             report.forEach(site, applied, r -> {
                 try {
