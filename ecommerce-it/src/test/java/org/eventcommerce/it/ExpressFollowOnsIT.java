@@ -289,4 +289,122 @@ class ExpressFollowOnsIT {
                 .containsEntry("REFUNDTYPE", "Full"));
         assertThat(granted(order)).isFalse();
     }
+
+    private String controlPost(String pathAndQuery) {
+        try {
+            HttpResponse<String> r = control.send(HttpRequest.newBuilder(EmulatorExtension.emulator().baseUri()
+                    .resolve(pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return r.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An order paid on PayPal's page that PayPal left Pending (an eCheck): HELD, nothing granted. */
+    private JsonObject pendingWithPayPal(String who, String fee) {
+        String offering = orders.offering("ecf-" + who, "PayPal pending " + who, fee, "USD");
+        JsonObject order = orders.place(offering, who);
+        controlPost("control/ec/pending?reason=echeck&count=1");
+        PaymentPageClient.Hop hop = browser.click(URI.create(order.getString("paymentPageUrl")), "payWithPayPal");
+        PaymentPageClient.Hop back = browser.decide(hop.location(), "approve");
+        assertThat(browser.follow(back.location()).body()).contains("PayPal has not completed your payment yet");
+        JsonObject now = orders.now(order);
+        assertThat(now.getString("status")).isEqualTo("AWAITING_PAYMENT");
+        assertThat(now.getJsonArray("transactions").getJsonObject(0).getString("status")).isEqualTo("HELD");
+        JsonObject o = jakarta.json.Json.createObjectBuilder(now).add("email", order.getString("email"))
+                .add("offering", offering).build();
+        assertThat(granted(o)).isFalse();
+        return o;
+    }
+
+    private static String row(String reference) {
+        return "//tr[.//span[contains(@id,':reference') and text()='" + reference + "']]";
+    }
+
+    private static String cell(String reference, String id) {
+        return Browser.driver().findElement(By.xpath(row(reference) + "//span[contains(@id,':" + id + "')]"))
+                .getText();
+    }
+
+    private static boolean hasButton(String reference, String id) {
+        return !Browser.driver().findElements(By.xpath(row(reference) + "//button[contains(@id,':" + id + "')]"))
+                .isEmpty();
+    }
+
+    @Test
+    void aPendingPayPalPaymentIsAcceptedOncePayPalCompletesIt() {
+        JsonObject order = pendingWithPayPal("pend", "33.00");
+        JsonObject sale = order.getJsonArray("transactions").getJsonObject(0);
+        String id = sale.getString("reference");
+        // A pending PayPal sale cannot be voided (PayPal voids authorizations and orders only): said plainly.
+        ApiClient.Answer v = api.post("api/v1/orders/" + order.getString("id") + "/voids",
+                "{\"transaction\": \"" + sale.getString("id") + "\"}", "ecf-void-" + order.getString("id"));
+        assertThat(v.status()).as(v.body()).isEqualTo(409);
+        assertThat(v.json().getString("type")).isEqualTo("/problems/transaction-state");
+        assertThat(v.json().getString("detail")).contains("pending sale");
+
+        URI base = Deployments.loopback(deployed);
+        Browser.signIn(base, "admin@demo.example", "admin-demo-1");
+        WebDriver d = Browser.open(base, "admin/payments/held.xhtml");
+        assertThat(cell(id, "amount")).isEqualTo("33.00 USD");
+        assertThat(cell(id, "inquiry")).isEqualTo("Not asked yet");
+        assertThat(hasButton(id, "accept")).isFalse();
+        assertThat(hasButton(id, "void")).isFalse();
+        assertThat(cell(id, "notVoidable")).contains("PayPal cannot void a pending sale");
+
+        // Inquire: GetTransactionDetails says Pending, eCheck, in words; still no Accept.
+        click(By.xpath(row(id) + "//button[contains(@id,':inquire')]"));
+        assertThat(cell(id, "inquiry")).isEqualTo("Pending: paid by eCheck, which has not cleared yet");
+        assertThat(hasButton(id, "accept")).isFalse();
+
+        // PayPal completes it (the eCheck cleared); the next inquiry shows it, and Accept grants access.
+        controlPost("control/ec/complete?transaction=" + id);
+        click(By.xpath(row(id) + "//button[contains(@id,':inquire')]"));
+        assertThat(cell(id, "inquiry")).isEqualTo("Completed");
+        click(By.xpath(row(id) + "//button[contains(@id,':accept')]"));
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(By.xpath(row(id)),
+                0));
+        assertThat(Browser.visible(By.id("messages")).getText()).contains("33.00 USD").contains(order.getString("email"));
+        JsonObject now = orders.now(order);
+        assertThat(now.getString("status")).isEqualTo("PAID");
+        assertThat(now.getJsonArray("transactions").getJsonObject(0).getString("status")).isEqualTo("APPROVED");
+        assertThat(granted(order)).isTrue();
+        // Paid once: the one sale at PayPal, now completed; and it can be refunded like any PayPal payment.
+        assertThat(ecTransaction(id)).containsEntry("PAYMENTSTATUS", "Completed").containsEntry("AMT", "33.00");
+        ApiClient.Answer r = refund(order, "", "ecf-pend-r-" + order.getString("id"));
+        assertThat(r.json().getJsonObject("order").getString("status")).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aPendingPayPalPaymentThatPayPalDeniesIsRecordedAsRefusedAndTheAttendeeMayPayAgain() {
+        JsonObject order = pendingWithPayPal("deny", "27.00");
+        String id = order.getJsonArray("transactions").getJsonObject(0).getString("reference");
+        controlPost("control/ec/deny?transaction=" + id);
+
+        URI base = Deployments.loopback(deployed);
+        Browser.signIn(base, "admin@demo.example", "admin-demo-1");
+        WebDriver d = Browser.open(base, "admin/payments/held.xhtml");
+        click(By.xpath(row(id) + "//button[contains(@id,':inquire')]"));
+        // Denied is final: recorded as refused (nothing charged, nothing granted), and it leaves the list.
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(By.xpath(row(id)),
+                0));
+        assertThat(Browser.visible(By.id("messages")).getText()).contains("PayPal refused the payment of 27.00 USD")
+                .contains("Denied");
+        JsonObject now = orders.now(order);
+        assertThat(now.getString("status")).isEqualTo("AWAITING_PAYMENT");
+        assertThat(now.getJsonArray("transactions").getJsonObject(0).getString("status")).isEqualTo("DECLINED");
+        assertThat(granted(order)).isFalse();
+
+        // The attendee pays again on the same order, and this time PayPal completes it at once.
+        PaymentPageClient.Hop hop = browser.click(URI.create(order.getString("paymentPageUrl")), "payWithPayPal");
+        assertThat(browser.follow(browser.decide(hop.location(), "approve").location()).body())
+                .contains("Payment approved");
+        assertThat(orders.now(order).getString("status")).isEqualTo("PAID");
+        assertThat(granted(order)).isTrue();
+        assertThat(ecLedger().stream().filter(t -> "SALE".equals(t.get("KIND")) && "27.00".equals(t.get("AMT"))
+                && "merchant@demo.example".equals(t.get("MERCHANT")))
+                .map(t -> t.get("PAYMENTSTATUS"))).contains("Denied", "Completed");
+    }
 }
