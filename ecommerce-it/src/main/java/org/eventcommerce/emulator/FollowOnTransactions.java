@@ -9,12 +9,16 @@ import java.util.OptionalInt;
  * PFP-2009 pp.32, 38-40): Delayed Capture ({@code D}), Void ({@code V}) and Credit ({@code C}).
  * Checking the original and changing it happen atomically under the ledger lock.
  * <ul>
- *   <li>all: no ORIGID → 7; unknown ORIGID (or another merchant's) → 19; an original that failed → 120;
+ *   <li>all: no ORIGID → 7; unknown ORIGID (or another merchant's) → 19; the TENDER must be the original's kind:
+ *       {@code P} for a PayPal (Express Checkout) original, whose follow-ons carry "TENDER ... It is always P"
+ *       [PFP-EC 2013 Appendix A Tables A.13, A.15, A.17], and not {@code P} otherwise (else 2 "Invalid tender"; what
+ *       Payflow answers to a mismatch is not documented: the emulator's choice); an original that failed → 120;
  *       CURRENCY, when sent, must be supported and equal to the original's (else 6);</li>
  *   <li>D: the original must be an approved, not yet captured authorization with a non-zero amount,
  *       AMT optional (defaults to the authorized amount) and not above it; otherwise 111 ("capture twice");</li>
- *   <li>V: an authorization not yet captured, or a sale, capture or credit not settled and not credited;
- *       a captured authorization or anything already voided or settled → 108;</li>
+ *   <li>V: an authorization not yet captured, or a card sale, a capture or a credit not settled and not credited;
+ *       a captured authorization, a PayPal sale ("A Void transaction voids any of the following transaction types:
+ *       Order, Authorizations" [PFP-EC 2009 ch.3 p.39]) or anything already voided or settled → 108;</li>
  *   <li>C: against a sale or a capture only (crediting an authorization → 105); AMT optional (defaults to what
  *       is left), more than what is left → 105; a voided original → 105; otherwise always approved (§1.10).</li>
  * </ul>
@@ -49,6 +53,10 @@ final class FollowOnTransactions {
             return refuse(call, origId, null, null, PayflowResult.ORIGINAL_NOT_FOUND, null);
         }
         Transaction orig = found.get();
+        boolean payPalCall = "P".equals(request.value("TENDER"));
+        if (payPalCall != "P".equals(orig.tender)) {
+            return refuse(call, origId, orig, null, PayflowResult.INVALID_TENDER, null);
+        }
         String currency = request.nonEmpty("CURRENCY");
         if (currency != null && (!SupportedCurrencies.isSupported(currency) || !currency.equals(orig.currency))) {
             return refuse(call, origId, orig, null, PayflowResult.INVALID_CURRENCY, null);
@@ -85,7 +93,9 @@ final class FollowOnTransactions {
     private NvpResponse voidTransaction(PayflowCall call, Transaction orig) {
         boolean voidable = switch (orig.trxType) {
             case "A" -> !orig.captured;
-            case "S", "D", "C" -> !orig.settled && orig.credited.signum() == 0;
+            // A PayPal (TENDER=P) sale is not voidable: "A Void transaction voids ... Order, Authorizations".
+            case "S" -> !"P".equals(orig.tender) && !orig.settled && orig.credited.signum() == 0;
+            case "D", "C" -> !orig.settled && orig.credited.signum() == 0;
             default -> false;
         };
         if (orig.voided || !voidable) {

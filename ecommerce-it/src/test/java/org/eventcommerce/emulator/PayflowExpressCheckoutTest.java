@@ -130,6 +130,15 @@ class PayflowExpressCheckoutTest {
         Answer inquiry = client.post("TRXTYPE=I&TENDER=P&" + CREDENTIALS + "&ORIGID=" + paid.pnref()
                 + "&CURRENCY=USD");
         assertThat(inquiry.get("ORIGRESULT")).isEqualTo("0");
+        // PFP-EC Table A.15: "TENDER ... It is always P"; a card tender on a PayPal payment is refused (2), and a
+        // PayPal sale cannot be voided (Void: "Order, Authorizations" only), 108.
+        assertThat(client.post("TRXTYPE=C&TENDER=C&" + CREDENTIALS + "&ORIGID=" + paid.pnref()
+                + "&AMT=1.00&CURRENCY=USD").result()).isEqualTo(2);
+        assertThat(client.post("TRXTYPE=V&TENDER=P&" + CREDENTIALS + "&ORIGID=" + paid.pnref()
+                + "&CURRENCY=USD").result()).isEqualTo(108);
+        Answer rest = client.post("TRXTYPE=C&TENDER=P&" + CREDENTIALS + "&ORIGID=" + paid.pnref()
+                + "&AMT=13.46&CURRENCY=USD");
+        assertThat(rest.result()).isEqualTo(105); // 23.45 - 10.00 leaves 13.45
     }
 
     @Test

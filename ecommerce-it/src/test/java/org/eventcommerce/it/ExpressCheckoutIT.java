@@ -149,16 +149,8 @@ class ExpressCheckoutIT {
         assertThat(again.body()).contains("Payment approved");
         assertThat(charges()).hasSize(before + 1);
 
-        // Refunds of Express Checkout payments are not built yet: said plainly, and nothing is recorded or sent
-        // (the fresh-user trial found a NOT_SENT credit and a misleading "provider not configured").
-        ApiClient.Answer refund = api.post("api/v1/orders/" + order.getString("id") + "/refunds", "{}",
-                "ec-refund-" + order.getString("id"));
-        assertThat(refund.status()).as(refund.body()).isEqualTo(422);
-        assertThat(refund.json().getString("type")).isEqualTo("/problems/refund-not-supported");
-        assertThat(refund.json().getString("detail")).contains("PayPal Express Checkout (US)");
-        assertThat(orderNow(order).getJsonArray("transactions")).hasSize(1);
-        assertThat(charges()).hasSize(before + 1);
-        // Nor can the API take a card for a site that takes payments on PayPal's pages.
+        // (Refunds of Express Checkout payments: ExpressFollowOnsIT.)
+        // The API cannot take a card for a site that takes payments on PayPal's pages.
         ApiClient.Answer card = api.post("api/v1/orders/" + order("card").getString("id") + "/payments", """
                 {"card": {"number": "4111111111111111", "expiry": "1230", "cvv": "123", "holder": "Ann"}}""",
                 "ec-card-" + order.getString("id"));

@@ -32,8 +32,13 @@ import org.eventcommerce.payments.money.Money;
 @ApplicationScoped
 public class FollowOnRecorder {
 
-    /** Statuses of a credit or void whose money is taken until its outcome is known. */
-    private static final List<PaymentStatus> IN_FLIGHT = List.of(PaymentStatus.PENDING, PaymentStatus.UNKNOWN);
+    /**
+     * Statuses of a credit or void whose money is taken until its outcome is known: sent or about to be (PENDING),
+     * unknown, or delayed by PayPal (a classic refund answered {@code REFUNDSTATUS=delayed} is HELD: PayPal will make
+     * it [NVP-2013 "RefundTransaction Response Fields"]).
+     */
+    private static final List<PaymentStatus> IN_FLIGHT = List.of(PaymentStatus.PENDING, PaymentStatus.UNKNOWN,
+            PaymentStatus.HELD);
 
     @PersistenceContext
     EntityManager em;
@@ -54,10 +59,19 @@ public class FollowOnRecorder {
      * What a {@code begin…} step recorded.
      *
      * @param transactionId     the new PENDING transaction's id
-     * @param originalReference the PNREF the call refers to (sent as ORIGID)
-     * @param transaction       the new transaction (detached)
+     * @param originalReference the PNREF or PayPal transaction id the call refers to (Payflow ORIGID)
+     * @param transaction       the new transaction (detached); {@link PaymentTransaction#getOriginal()} is the payment
+     * @param wholeOriginal     for a credit: it is the whole original and nothing of it was refunded or is being
+     *                          refunded (classic Express Checkout then sends {@code REFUNDTYPE=Full}); else false
+     * @param facts             for a credit: the original's refunds before it, to settle an unknown outcome; else null
      */
-    public record Begun(long transactionId, String originalReference, PaymentTransaction transaction) {
+    public record Begun(long transactionId, String originalReference, PaymentTransaction transaction,
+                        boolean wholeOriginal, FollowOnChannel.CreditFacts facts) {
+
+        /** A begun void or capture. */
+        Begun(long transactionId, String originalReference, PaymentTransaction transaction) {
+            this(transactionId, originalReference, transaction, false, null);
+        }
     }
 
     /**
@@ -91,12 +105,16 @@ public class FollowOnRecorder {
                 .filter(c -> c.getAmount().minus(taken(c)).compareTo(credit) >= 0).findFirst()
                 .orElseThrow(() -> new BusinessException("/problems/refund-exceeds-refundable", 422,
                         "error.refund.splitCaptures", "No single captured payment holds " + credit));
+        Money approvedBefore = credits(original, List.of(PaymentStatus.APPROVED));
+        boolean othersInFlight = credits(original, IN_FLIGHT).isPositive();
+        boolean whole = approvedBefore.isZero() && !othersInFlight && credit.equals(original.getAmount());
         PaymentTransaction t = PaymentTransaction.followOn(original, TransactionKind.CREDIT, credit,
                 Attempt.newAttempt(), clock.instant());
         t.countSend(clock.instant());
         em.persist(t);
         em.flush();
-        return new Begun(t.getId(), original.getReference(), t);
+        return new Begun(t.getId(), original.getReference(), t, whole,
+                new FollowOnChannel.CreditFacts(original.getAmount(), approvedBefore, othersInFlight));
     }
 
     /**
@@ -112,6 +130,10 @@ public class FollowOnRecorder {
         PaymentTransaction target = transaction(siteId, transactionPublicId);
         PurchaseOrder order = orders.lock(target.getOrder().getPublicId());
         em.refresh(target);
+        if (isPendingPayPalSale(target)) {
+            throw new BusinessException("/problems/transaction-state", 409, "error.void.pendingPayPalSale",
+                    "PayPal does not void a pending sale: it ends when PayPal completes or denies it");
+        }
         if (!isVoidable(target) || order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
             throw transactionState("Transaction " + target.getPublicId() + " is a " + target.getStatus() + " "
                     + target.getKind() + " of a " + order.getStatus() + " order: it cannot be voided");
@@ -209,11 +231,21 @@ public class FollowOnRecorder {
                 .setParameter("k", kind).setParameter("st", IN_FLIGHT).setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** An authorization (approved or held) or a held sale: what a void may cancel. */
+    /**
+     * What a void may cancel: an authorization (approved or held), or a card sale held for review (Payflow RESULT
+     * 126). A pending PayPal sale is not voidable: PayPal voids authorizations and orders only ("A Void transaction
+     * voids any of the following transaction types: Order, Authorizations" [PFP-EC 2009 ch.3 "Void" p.39]; DoVoid
+     * takes an AUTHORIZATIONID [DEV do-void-nvp]).
+     */
     public static boolean isVoidable(PaymentTransaction t) {
-        return (t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.HELD)
+        return (t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.HELD && !t.isPayPal())
                 || (t.getKind() == TransactionKind.AUTHORIZATION
                 && (t.getStatus() == PaymentStatus.APPROVED || t.getStatus() == PaymentStatus.HELD));
+    }
+
+    /** A PayPal sale still pending at PayPal (HELD): it cannot be voided, only completed or denied by PayPal. */
+    public static boolean isPendingPayPalSale(PaymentTransaction t) {
+        return t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.HELD && t.isPayPal();
     }
 
     private RefundRules.Refundable refundable(PurchaseOrder order) {
@@ -245,10 +277,16 @@ public class FollowOnRecorder {
 
     /** Approved and in-flight credits against {@code capture}. */
     private Money taken(PaymentTransaction capture) {
+        java.util.List<PaymentStatus> statuses = new java.util.ArrayList<>(IN_FLIGHT);
+        statuses.add(PaymentStatus.APPROVED);
+        return credits(capture, statuses);
+    }
+
+    /** The sum of the credits against {@code capture} in one of {@code statuses}. */
+    private Money credits(PaymentTransaction capture, List<PaymentStatus> statuses) {
         return em.createQuery("select t from PaymentTransaction t where t.original.id = :o and t.kind = :k "
                         + "and t.status in :st", PaymentTransaction.class).setParameter("o", capture.getId())
-                .setParameter("k", TransactionKind.CREDIT)
-                .setParameter("st", List.of(PaymentStatus.APPROVED, PaymentStatus.PENDING, PaymentStatus.UNKNOWN))
+                .setParameter("k", TransactionKind.CREDIT).setParameter("st", statuses)
                 .getResultStream().map(PaymentTransaction::getAmount)
                 .reduce(Money.zero(capture.getAmount().currency()), Money::plus);
     }

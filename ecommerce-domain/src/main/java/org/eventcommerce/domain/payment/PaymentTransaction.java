@@ -271,6 +271,15 @@ public class PaymentTransaction extends BaseEntity {
         return isAwaitingBuyer() || status == PaymentStatus.PENDING && secureTokenId != null;
     }
 
+    /**
+     * True for a payment made through PayPal's Express Checkout, classic NVP (the Express Checkout providers) or
+     * through Payflow ({@code TENDER=P}, card brand {@value ExpressCheckoutService#BRAND}): a refund goes back to the
+     * buyer's PayPal account, follow-ons go with the PayPal tender, and a pending sale cannot be voided.
+     */
+    public boolean isPayPal() {
+        return !providerType.usesPayflow() || ExpressCheckoutService.BRAND.equals(cardBrand);
+    }
+
     public Attempt attempt() {
         return new Attempt(requestId, custRef);
     }

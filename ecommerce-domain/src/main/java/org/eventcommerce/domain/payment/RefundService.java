@@ -6,32 +6,40 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eventcommerce.domain.common.BusinessException;
 import org.eventcommerce.domain.site.CommerceConfiguration;
 import org.eventcommerce.domain.site.ProviderType;
 import org.eventcommerce.domain.site.SettingsService;
 import org.eventcommerce.payments.Attempt;
-import org.eventcommerce.payments.OperatingMode;
-import org.eventcommerce.payments.PaymentGateway;
-import org.eventcommerce.payments.PaymentRequest;
 import org.eventcommerce.payments.PaymentResult;
 import org.eventcommerce.payments.PaymentStatus;
 import org.eventcommerce.payments.TransactionKind;
+import org.eventcommerce.payments.money.Money;
 
 /**
- * Refunds and voids of Payflow payments (issue 4 "After the payment"), along DESIGN.md "The payment lifecycle"
- * exactly as {@link PaymentService} pays:
+ * Refunds and voids of payments, through the provider and wire form that took the payment ({@link FollowOnChannels}):
+ * a Payflow credit {@code TRXTYPE=C} or void {@code TRXTYPE=V} with {@code ORIGID} = the original PNREF, with
+ * {@code TENDER=C} for cards and {@code TENDER=P} for Express Checkout through Payflow [PFP-2009 Table 4.1, pp.38-40;
+ * PFP-EC 2013 Appendix A Tables A.13, A.15]; or, for classic Express Checkout (US, Canada), RefundTransaction
+ * ({@code TRANSACTIONID}, {@code REFUNDTYPE} Full or Partial with AMT, CURRENCYCODE) and DoVoid, with MSGSUBID = the
+ * attempt's request id [DEV refund-transaction-nvp, do-void-nvp; paypal-protocols.md §3.3, §3.5]. Along DESIGN.md
+ * "The payment lifecycle", exactly as {@link PaymentService} pays:
  * <ol>
  * <li>{@link FollowOnRecorder} records the call as PENDING with a fresh request id and CUSTREF, under a lock on the
  *     order (refunds in flight count as taken, so concurrent refunds never exceed what was captured);</li>
  * <li>the call goes to the provider outside any database transaction, in the original payment's operating mode
- *     and currency: a credit {@code TRXTYPE=C} or a void {@code TRXTYPE=V} with {@code ORIGID} = the original
- *     PNREF [PFP-2009 Table 4.1, pp.38-40; paypal-protocols.md §1.4];</li>
+ *     and currency;</li>
  * <li>an UNKNOWN or NOT_SENT outcome is resent once with the same attempt (Payflow replays the first answer for a
- *     known {@code X-VPS-REQUEST-ID}, §1.2); if still unknown, an inquiry by the attempt's CUSTREF settles it when
- *     it can (§1.8); otherwise the transaction stays UNKNOWN (its amount still taken) for the reconciler;</li>
+ *     known {@code X-VPS-REQUEST-ID}, §1.2; PayPal for a known MSGSUBID, §3.5); if still unknown it is settled when
+ *     the provider's answer leaves no doubt (Payflow: an inquiry by the attempt's CUSTREF, §1.8; classic:
+ *     GetTransactionDetails on the original, {@link FollowOnChannels#refundFromDetails}); otherwise the
+ *     transaction stays UNKNOWN (its amount still taken) for the reconciler;</li>
  * <li>the outcome is recorded and applied to the order in one transaction.</li>
  * </ol>
+ * Payments taken by another provider than the site's current one are refused before anything is recorded
+ * ({@link FollowOnChannels#requireReachable}).
  */
 @ApplicationScoped
 public class RefundService {
@@ -51,7 +59,7 @@ public class RefundService {
     PaymentRecorder payments;
 
     @Inject
-    GatewayFactory gateways;
+    FollowOnChannels channels;
 
     /**
      * Refunds {@code amount} (or, when null, everything paid and not yet refunded) of the order.
@@ -62,48 +70,61 @@ public class RefundService {
      *         changes nothing else
      * @throws org.eventcommerce.domain.common.NotFoundException   when the order is not in the site
      * @throws BusinessException {@code /problems/order-not-paid} (409), {@code /problems/refund-exceeds-refundable}
-     *                           (422), {@code /problems/currency-mismatch} (422), {@code /problems/e-commerce-disabled}
+     *                           (422), {@code /problems/currency-mismatch} (422), {@code /problems/refund-not-supported}
+     *                           (422, another provider took the payment), {@code /problems/e-commerce-disabled}
      *                           (422) when the original payment's mode has no usable credentials (the attempt
      *                           is then recorded as NOT_SENT); for the other problems nothing is recorded
      * @throws org.eventcommerce.domain.common.ValidationException field {@code amount.amount}
      */
     public PaymentTransaction refund(long siteId, String orderPublicId, BigDecimal amount, Currency currency) {
         CommerceConfiguration config = settings.get(siteId);
-        requireRefundableHere(config, paidWith(siteId, orderPublicId));
+        FollowOnChannels.requireReachable(config, paidWith(siteId, orderPublicId));
         FollowOnRecorder.Begun begun = recorder.beginCredit(siteId, orderPublicId, amount, currency);
         PaymentTransaction credit = begun.transaction();
-        PaymentGateway gateway;
+        FollowOnChannel channel;
         try {
-            gateway = gateway(config, credit.getMode());
+            channel = channels.of(config, credit.getOriginal());
         } catch (BusinessException notConfigured) {
             // The original's mode has no usable credentials any more: the attempt is kept as NOT_SENT (takes nothing).
             recorder.completeCredit(begun.transactionId(), PaymentResult.notSent(notConfigured.getMessage()));
             throw notConfigured;
         }
-        LOG.log(Level.INFO, "Refund {0} of order {1}", credit.getAmount(), orderPublicId);
-        PaymentRequest request = PaymentRequest.credit(credit.attempt(), credit.getAmount(), begun.originalReference());
-        return recorder.completeCredit(begun.transactionId(), send(gateway, request, begun.transactionId()));
+        LOG.log(Level.INFO, "Refund {0} of order {1} ({2})", credit.getAmount(), orderPublicId, channel.wire());
+        Attempt attempt = credit.attempt();
+        Money money = credit.getAmount();
+        String original = begun.originalReference();
+        PaymentResult result = send(begun.transactionId(), TransactionKind.CREDIT,
+                () -> channel.credit(attempt, money, original, begun.wholeOriginal()),
+                () -> channel.settleCredit(attempt, money, original, begun.facts()));
+        return recorder.completeCredit(begun.transactionId(), result);
     }
 
     /**
-     * Voids an authorization not yet captured, or a sale held for review (Payflow RESULT 126), of an order awaiting
-     * payment. On approval the order is cancelled and its promotion-code use released; nothing is granted.
+     * Voids an authorization not yet captured, or a card sale held for review (Payflow RESULT 126), of an order
+     * awaiting payment. On approval the order is cancelled and its promotion-code use released; nothing is granted.
      *
      * @param transactionPublicId the public id of the transaction to void
      * @return the VOID transaction with its final (or unknown) status
      * @throws org.eventcommerce.domain.common.NotFoundException when the transaction is not in the site
-     * @throws BusinessException {@code /problems/transaction-state} (409) when it cannot be voided;
-     *                           {@code /problems/e-commerce-disabled} (422) when the mode's credentials are missing
+     * @throws BusinessException {@code /problems/transaction-state} (409) when it cannot be voided (a pending PayPal
+     *                           sale: {@code error.void.pendingPayPalSale}); {@code /problems/refund-not-supported}
+     *                           (422) when another provider took it; {@code /problems/e-commerce-disabled} (422) when
+     *                           the mode's credentials are missing
      */
     public PaymentTransaction voidPayment(long siteId, String transactionPublicId) {
         CommerceConfiguration config = settings.get(siteId);
         PaymentTransaction target = recorder.transaction(siteId, transactionPublicId);
-        requireRefundableHere(config, java.util.Set.of(target.getProviderType()));
-        PaymentGateway gateway = gateway(config, target.getMode());
+        FollowOnChannels.requireReachable(config, java.util.Set.of(target.getProviderType()));
+        FollowOnChannel channel = channels.of(config, target);
         FollowOnRecorder.Begun begun = recorder.beginVoid(siteId, transactionPublicId);
         PaymentTransaction v = begun.transaction();
-        PaymentRequest request = PaymentRequest.voidOf(v.attempt(), v.getAmount(), begun.originalReference());
-        return recorder.completeVoid(begun.transactionId(), send(gateway, request, begun.transactionId()));
+        Attempt attempt = v.attempt();
+        Money currencyCarrier = v.getAmount();
+        String original = begun.originalReference();
+        PaymentResult result = send(begun.transactionId(), TransactionKind.VOID,
+                () -> channel.voidOf(attempt, currencyCarrier, original),
+                () -> channel.settleVoid(attempt, currencyCarrier, original));
+        return recorder.completeVoid(begun.transactionId(), result);
     }
 
     /** The providers that took the approved payments (sales, captures) of the order. */
@@ -117,63 +138,22 @@ public class RefundService {
     }
 
     /**
-     * Refunds and voids go through Payflow (TRXTYPE C / V against the original PNREF) with the site's current
-     * credentials, so the payment must have been taken by Payflow, by the provider the site uses now. Checked
-     * before anything is recorded.
-     *
-     * @throws BusinessException {@code /problems/refund-not-supported} (422) for an Express Checkout payment
-     *         (its refunds are not built yet: refund it in the PayPal account) or a payment taken by another
-     *         provider than the current one
+     * Sends a follow-on call, resends it once with the same attempt after UNKNOWN/NOT_SENT, and when still unknown
+     * asks {@code settle} (class comment).
      */
-    private static void requireRefundableHere(CommerceConfiguration config, java.util.Set<ProviderType> paidWith) {
-        for (ProviderType p : paidWith) {
-            if (!p.usesPayflow()) {
-                throw new BusinessException("/problems/refund-not-supported", 422, "error.refund.expressCheckout",
-                        "Refunds of PayPal Express Checkout payments are not available here yet",
-                        new org.eventcommerce.domain.common.Messages.Key("provider." + p.name()));
-            }
-            if (p != config.getProviderType()) {
-                throw new BusinessException("/problems/refund-not-supported", 422, "error.refund.otherProvider",
-                        "The payment was taken by another provider than the site's current one",
-                        new org.eventcommerce.domain.common.Messages.Key("provider." + p.name()),
-                        new org.eventcommerce.domain.common.Messages.Key("provider." + config.getProviderType().name()));
-            }
-        }
-    }
-
-    /**
-     * The connector for the site in {@code mode} (the original payment's mode, whatever the site's mode is now).
-     *
-     * @throws BusinessException {@code /problems/e-commerce-disabled} (422, {@code error.providerNotConfigured})
-     *                           when the provider or the mode's credentials are incomplete
-     */
-    PaymentGateway gateway(CommerceConfiguration config, OperatingMode mode) {
-        try {
-            return gateways.gateway(config, mode);
-        } catch (IllegalStateException notConfigured) {
-            throw new BusinessException("/problems/e-commerce-disabled", 422, "error.providerNotConfigured",
-                    notConfigured.getMessage());
-        }
-    }
-
-    /** Sends, resends once after UNKNOWN/NOT_SENT, and asks by CUSTREF when still unknown (class comment). */
-    private PaymentResult send(PaymentGateway gateway, PaymentRequest request, long transactionId) {
-        PaymentResult result = gateway.execute(request);
+    PaymentResult send(long transactionId, TransactionKind kind, Supplier<PaymentResult> call,
+                       Supplier<Optional<PaymentResult>> settle) {
+        PaymentResult result = call.get();
         if (result.status() == PaymentStatus.UNKNOWN || result.status() == PaymentStatus.NOT_SENT) {
-            LOG.log(Level.WARNING, "{0} {1} outcome {2} ({3}); resending the same attempt", request.kind(),
-                    transactionId, result.status(), result.message());
+            LOG.log(Level.WARNING, "{0} {1} outcome {2} ({3}); resending the same attempt", kind, transactionId,
+                    result.status(), result.message());
             payments.countResend(transactionId);
-            result = gateway.execute(request);
+            result = call.get();
         }
         if (result.status() == PaymentStatus.UNKNOWN) {
-            PaymentResult inquiry = gateway.execute(PaymentRequest.inquiryByCustRef(Attempt.newAttempt(),
-                    request.amount(), request.attempt().custRef()));
-            if (inquiry.status() == PaymentStatus.APPROVED && inquiry.originalStatus() != null
-                    && inquiry.originalStatus() != PaymentStatus.UNKNOWN) {
-                return new PaymentResult(inquiry.originalStatus(),
-                        inquiry.fields().getOrDefault("ORIGRESULT", inquiry.resultCode()),
-                        "Settled by inquiry: " + inquiry.message(), inquiry.reference(), inquiry.authCode(),
-                        inquiry.amount(), false, null, inquiry.fields());
+            Optional<PaymentResult> settled = settle.get();
+            if (settled.isPresent()) {
+                return settled.get();
             }
         }
         return result;

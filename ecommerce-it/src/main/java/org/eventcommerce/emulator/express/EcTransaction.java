@@ -30,6 +30,8 @@ final class EcTransaction {
     /** Sales and captures: refunded so far. */
     BigDecimal refunded = BigDecimal.ZERO;
     boolean partiallyRefundedBefore;
+    /** Refunds: REFUNDTYPE as sent ({@code Full} or {@code Partial}). */
+    String refundType;
 
     EcTransaction(String id, Kind kind, String merchant, BigDecimal amount, String currency, String parentId,
                   String payerId, String payerEmail, String invoice, Instant time, String paymentStatus,
@@ -53,6 +55,6 @@ final class EcTransaction {
                 + ExpressCurrencies.format(amount, currency) + "&CURRENCYCODE=" + currency + "&PAYMENTSTATUS="
                 + paymentStatus + "&PENDINGREASON=" + pendingReason + "&PARENT=" + (parentId == null ? "" : parentId)
                 + "&CAPTURED=" + ExpressCurrencies.format(captured, currency) + "&REFUNDED="
-                + ExpressCurrencies.format(refunded, currency);
+                + ExpressCurrencies.format(refunded, currency) + (refundType == null ? "" : "&REFUNDTYPE=" + refundType);
     }
 }

@@ -17,13 +17,17 @@ import java.util.stream.Collectors;
  * POST /control/ec/pending?reason=R&amp;count=K       next K payments are Pending with PENDINGREASON R (default paymentreview)
  * POST /control/ec/expire?token=EC-...            the token answers 10411 from now on
  * POST /control/ec/approve?token=EC-...           the demo buyer approves; answers the PayerID
+ * POST /control/ec/complete?transaction=ID        PayPal completes the pending payment ID (PAYMENTSTATUS=Completed)
+ * POST /control/ec/deny?transaction=ID            PayPal denies the pending payment ID (PAYMENTSTATUS=Denied)
  * POST /control/ec/clock?advance=PT3H             move the clock (ISO-8601 duration or seconds); or ?at=2026-01-01T00:00:00Z
  * GET  /control/ec/clock                          the emulator's Express Checkout time
  * POST /control/ec/permit?email=E&amp;country=US      grant permission for merchant E (country defaults to US)
  * POST /control/ec/revoke?email=E                 withdraw it
  * GET  /control/ec/merchants                      one permitted merchant per line: "email country"
  * GET  /control/ec/checkouts                      one line per token
- * GET  /control/ec/transactions                   one line per transaction
+ * GET  /control/ec/transactions                   one line per transaction: TRANSACTIONID, KIND, MERCHANT, AMT,
+ *                                                 CURRENCYCODE, PAYMENTSTATUS, PENDINGREASON, PARENT, CAPTURED,
+ *                                                 REFUNDED (and REFUNDTYPE for a refund), name=value joined by &amp;
  * </pre>
  * {@code count} defaults to 1. Bad parameters answer 400, an unknown path 404, a wrong method 405.
  */
@@ -74,6 +78,13 @@ final class ExpressControlEndpoint implements HttpHandler {
                     case "approve" -> post(exchange, method, () -> controls.approve(required(query, "token"))
                             .map(payerId -> payerId + "\n")
                             .orElseThrow(() -> new IllegalArgumentException("unknown, expired or paid token")));
+                    case "complete", "deny" -> post(exchange, method, () -> {
+                        String id = required(query, "transaction");
+                        if (!controls.settlePending(id, action.equals("complete"))) {
+                            throw new IllegalArgumentException("no pending payment " + id);
+                        }
+                        return (action.equals("complete") ? "completed " : "denied ") + id + "\n";
+                    });
                     case "clock" -> {
                         if ("GET".equals(method)) {
                             HttpText.plain(exchange, 200, clock.instant() + "\n");

@@ -16,6 +16,7 @@ import java.util.Optional;
  *   <li>{@link #expire(String)}: a token answers 10411 from now on; {@link #advanceClock(Duration)} and
  *       {@link #setClock(Instant)} move the clock (tokens live 3 hours, §3.3);</li>
  *   <li>{@link #approve(String)}: the buyer approves without the page;</li>
+ *   <li>{@link #settlePending(String, boolean)}: PayPal completes or denies a pending payment;</li>
  *   <li>{@link #permit}/{@link #revoke}: the merchants who granted permission; {@link #reset()}.</li>
  * </ul>
  * Counts are consumed only by calls that pass validation (credentials, token, amounts).
@@ -60,6 +61,27 @@ public final class ExpressControls {
         pendingReason = reason;
         pending = count;
         return this;
+    }
+
+    /**
+     * PayPal settles a pending payment (a sale or capture answered {@code Pending} with a reason other than
+     * {@code authorization}): {@code Completed} (e.g. the eCheck cleared, the review passed) or {@code Denied}; from
+     * then on GetTransactionDetails reports that PAYMENTSTATUS with PENDINGREASON {@code None} [NVP-2013
+     * "PaymentInfoType Fields"].
+     *
+     * @param transactionId the payment's TRANSACTIONID
+     * @param completed     true for Completed, false for Denied
+     * @return false when no such payment is pending
+     */
+    public boolean settlePending(String transactionId, boolean completed) {
+        return store.atomically(() -> store.transactions().stream()
+                .filter(t -> t.id.equals(transactionId) && t.kind != EcTransaction.Kind.AUTHORIZATION
+                        && t.kind != EcTransaction.Kind.REFUND && "Pending".equals(t.paymentStatus))
+                .findFirst().map(t -> {
+                    t.paymentStatus = completed ? "Completed" : "Denied";
+                    t.pendingReason = "None";
+                    return true;
+                }).orElse(false));
     }
 
     /** Makes {@code token} expired; false when unknown. */

@@ -406,6 +406,16 @@ final class NvpOperations {
 
     // ---- RefundTransaction ------------------------------------------------------------------------------------
 
+    /**
+     * RefundTransaction [DEV refund-transaction-nvp]: a completed sale or capture of this merchant, REFUNDTYPE
+     * {@code Full} (no AMT) or {@code Partial} (AMT and CURRENCYCODE required); partial refunds add up and never pass
+     * the original amount. Refusals are 10009 "Transaction refused" with the reasons PayPal lists for it [DEV errors
+     * "TRANSACTION_REFUSED"]: a partial refund above the original or the remaining amount, a currency other than the
+     * original's ("The partial refund must be the same currency as the original transaction"), a full refund after a
+     * partial one, a transaction already fully refunded, a type that cannot be refunded (an authorization, a pending
+     * sale); an unknown id or a malformed field is 10004. The answer carries REFUNDTRANSACTIONID, GROSSREFUNDAMT,
+     * NETREFUNDAMT, FEEREFUNDAMT, TOTALREFUNDEDAMOUNT, CURRENCYCODE, REFUNDSTATUS {@code Instant} and MSGSUBID.
+     */
     private Outcome refundTransaction(Call call) {
         Optional<EcTransaction> found = store.transaction(call.merchant(), call.get("TRANSACTIONID"));
         if (found.isEmpty()) {
@@ -423,8 +433,8 @@ final class NvpOperations {
         String type = call.get("REFUNDTYPE") == null ? "Full" : call.get("REFUNDTYPE");
         String currency = call.get("CURRENCYCODE");
         if (currency != null && !currency.equals(original.currency)) {
-            return failed(call, ApiError.invalidArgument("The currency of the refund must be the currency of the"
-                    + " original transaction"));
+            return failed(call, ApiError.refundRefused("The partial refund must be the same currency as the original"
+                    + " transaction"));
         }
         BigDecimal remaining = original.amount.subtract(original.refunded);
         BigDecimal amount;
@@ -434,7 +444,7 @@ final class NvpOperations {
                     return failed(call, ApiError.invalidArgument("You can not specify an amount for a full refund"));
                 }
                 if (original.refunded.signum() > 0) {
-                    return failed(call, ApiError.refundRefused("Can not do a full refund after a partial refund"));
+                    return failed(call, ApiError.refundRefused("Cannot do a full refund after a partial refund"));
                 }
                 amount = remaining;
             }
@@ -445,6 +455,10 @@ final class NvpOperations {
                 Optional<BigDecimal> parsed = ExpressCurrencies.parse(call.get("AMT"), currency);
                 if (parsed.isEmpty() || parsed.get().signum() <= 0) {
                     return failed(call, ApiError.invalidArgument("The partial refund amount is not valid"));
+                }
+                if (parsed.get().compareTo(original.amount) > 0) {
+                    return failed(call, ApiError.refundRefused(
+                            "The partial refund amount must be less than or equal to the original transaction amount"));
                 }
                 if (parsed.get().compareTo(remaining) > 0) {
                     return failed(call, ApiError.refundRefused(
@@ -460,6 +474,7 @@ final class NvpOperations {
         EcTransaction refund = new EcTransaction(store.newTransactionId(), EcTransaction.Kind.REFUND, call.merchant(),
                 amount, original.currency, original.id, original.payerId, original.payerEmail, original.invoice, now,
                 "Completed", "None");
+        refund.refundType = type;
         store.add(refund);
         original.refunded = original.refunded.add(amount);
         original.paymentStatus = original.refunded.compareTo(original.amount) == 0 ? "Refunded" : "Partially_Refunded";

@@ -100,7 +100,7 @@ class ExpressCheckoutFlowTest {
         assertThat(client.call("RefundTransaction", "TRANSACTIONID=" + transactionId
                 + "&REFUNDTYPE=Full&CURRENCYCODE=USD&MSGSUBID=refund-3"))
                 .containsEntry("L_ERRORCODE0", "10009")
-                .containsEntry("L_LONGMESSAGE0", "Can not do a full refund after a partial refund");
+                .containsEntry("L_LONGMESSAGE0", "Cannot do a full refund after a partial refund");
         assertThat(client.call("GetTransactionDetails", "TRANSACTIONID=" + transactionId))
                 .containsEntry("PAYMENTSTATUS", "Partially_Refunded");
 
@@ -121,13 +121,65 @@ class ExpressCheckoutFlowTest {
         String id = client.pay(token, "40.00", "CAD", "Sale", "m-1").get("PAYMENTINFO_0_TRANSACTIONID");
 
         assertThat(client.call("RefundTransaction", "TRANSACTIONID=" + id + "&REFUNDTYPE=Partial&AMT=1.00&CURRENCYCODE=USD"))
-                .containsEntry("L_ERRORCODE0", "10004");
+                .containsEntry("L_ERRORCODE0", "10009")
+                .containsEntry("L_LONGMESSAGE0", "The partial refund must be the same currency as the original transaction");
+        assertThat(client.call("RefundTransaction", "TRANSACTIONID=" + id + "&REFUNDTYPE=Partial&AMT=40.01&CURRENCYCODE=CAD"))
+                .containsEntry("L_ERRORCODE0", "10009").containsEntry("L_LONGMESSAGE0",
+                        "The partial refund amount must be less than or equal to the original transaction amount");
         assertThat(client.call("RefundTransaction", "TRANSACTIONID=" + id + "&REFUNDTYPE=Full&CURRENCYCODE=CAD"))
                 .containsEntry("ACK", "Success").containsEntry("GROSSREFUNDAMT", "40.00").containsEntry("CURRENCYCODE", "CAD");
         assertThat(client.call("RefundTransaction", "TRANSACTIONID=" + id + "&REFUNDTYPE=Full&CURRENCYCODE=CAD"))
                 .containsEntry("L_ERRORCODE0", "10009");
         assertThat(client.call("RefundTransaction", "TRANSACTIONID=UNKNOWN0000000000&REFUNDTYPE=Full"))
                 .containsEntry("L_ERRORCODE0", "10004").containsEntry("L_LONGMESSAGE0", "The transaction id is not valid");
+    }
+
+    @Test
+    void aRefundResentWithTheSameMsgSubIdRefundsOnce() throws Exception {
+        String token = client.setUp("30.00", "USD", "Sale");
+        client.approve(token);
+        String id = client.pay(token, "30.00", "USD", "Sale", "pay-r").get("PAYMENTINFO_0_TRANSACTIONID");
+
+        Map<String, String> first = client.call("RefundTransaction", "TRANSACTIONID=" + id
+                + "&REFUNDTYPE=Partial&AMT=12.00&CURRENCYCODE=USD&MSGSUBID=refund-once");
+        Map<String, String> again = client.call("RefundTransaction", "TRANSACTIONID=" + id
+                + "&REFUNDTYPE=Partial&AMT=12.00&CURRENCYCODE=USD&MSGSUBID=refund-once");
+
+        assertThat(again).containsEntry("ACK", "Success")
+                .containsEntry("REFUNDTRANSACTIONID", first.get("REFUNDTRANSACTIONID"))
+                .containsEntry("TOTALREFUNDEDAMOUNT", "12.00");
+        assertThat(client.get("/control/ec/transactions").body().lines()
+                .filter(l -> l.contains("KIND=REFUND") && l.contains("PARENT=" + id))).hasSize(1);
+        assertThat(client.call("RefundTransaction", "TRANSACTIONID=" + id
+                + "&REFUNDTYPE=Partial&AMT=18.00&CURRENCYCODE=USD&MSGSUBID=refund-two"))
+                .containsEntry("ACK", "Success").containsEntry("TOTALREFUNDEDAMOUNT", "30.00");
+    }
+
+    @Test
+    void aPendingPaymentIsCompletedOrDeniedByPayPal() throws Exception {
+        client.control("pending?reason=echeck&count=2");
+        String token = client.setUp("20.00", "USD", "Sale");
+        client.approve(token);
+        Map<String, String> paid = client.pay(token, "20.00", "USD", "Sale", "pend-1");
+        assertThat(paid).containsEntry("PAYMENTINFO_0_PAYMENTSTATUS", "Pending")
+                .containsEntry("PAYMENTINFO_0_PENDINGREASON", "echeck");
+        String id = paid.get("PAYMENTINFO_0_TRANSACTIONID");
+        // A pending sale can be neither refunded nor voided.
+        assertThat(client.call("RefundTransaction", "TRANSACTIONID=" + id + "&REFUNDTYPE=Full&CURRENCYCODE=USD"))
+                .containsEntry("L_ERRORCODE0", "10009");
+        assertThat(client.call("DoVoid", "AUTHORIZATIONID=" + id)).containsEntry("L_ERRORCODE0", "10609");
+
+        assertThat(client.control("complete?transaction=" + id).statusCode()).isEqualTo(200);
+        assertThat(client.call("GetTransactionDetails", "TRANSACTIONID=" + id))
+                .containsEntry("PAYMENTSTATUS", "Completed").containsEntry("PENDINGREASON", "None");
+        assertThat(client.control("complete?transaction=" + id).statusCode()).isEqualTo(400);
+
+        String other = client.setUp("21.00", "USD", "Sale");
+        client.approve(other);
+        String denied = client.pay(other, "21.00", "USD", "Sale", "pend-2").get("PAYMENTINFO_0_TRANSACTIONID");
+        assertThat(client.control("deny?transaction=" + denied).statusCode()).isEqualTo(200);
+        assertThat(client.call("GetTransactionDetails", "TRANSACTIONID=" + denied))
+                .containsEntry("PAYMENTSTATUS", "Denied").containsEntry("PENDINGREASON", "None");
     }
 
     @Test

@@ -161,12 +161,38 @@ public final class PayflowConnector implements PaymentGateway {
      */
     @Override
     public PaymentResult execute(PaymentRequest request) {
+        return execute(request, false);
+    }
+
+    /**
+     * Sends a follow-on (CAPTURE, VOID, CREDIT) of, or an INQUIRY on, a payment made by Express Checkout through
+     * Payflow: as {@link #execute(PaymentRequest)} with {@code TENDER=P} ({@link PayflowRequestBuilder#fields(
+     * PaymentRequest, PayflowCredentials, boolean)}, PFP-EC Appendix A Tables A.13-A.17). Resending the same attempt
+     * sends the same {@code X-VPS-REQUEST-ID}.
+     *
+     * @return the outcome, mapped as for cards
+     * @throws IllegalArgumentException for a SALE or AUTHORIZATION, or a request Payflow cannot carry
+     */
+    public PaymentResult executePayPalTender(PaymentRequest request) {
+        return execute(request, true);
+    }
+
+    /**
+     * A {@link PaymentGateway} view of this connector that sends every request with {@code TENDER=P} (see
+     * {@link #executePayPalTender}); stateless and thread-safe like the connector.
+     */
+    public PaymentGateway payPalTender() {
+        return this::executePayPalTender;
+    }
+
+    private PaymentResult execute(PaymentRequest request, boolean paypalTender) {
         Objects.requireNonNull(request, "request");
-        SequencedMap<String, String> fields = PayflowRequestBuilder.fields(request, config.credentials());
-        Exchange exchange = exchange(request.kind().toString(), request.attempt().requestId(), fields);
+        SequencedMap<String, String> fields = PayflowRequestBuilder.fields(request, config.credentials(), paypalTender);
+        String what = request.kind() + (paypalTender ? " (PayPal)" : "");
+        Exchange exchange = exchange(what, request.attempt().requestId(), fields);
         PaymentResult result = exchange.failure() != null ? exchange.failure()
                 : PayflowResultMapper.fromAnswer(request, exchange.answer());
-        logOutcome(request.kind().toString(), request.attempt().requestId(), result);
+        logOutcome(what, request.attempt().requestId(), result);
         return result;
     }
 

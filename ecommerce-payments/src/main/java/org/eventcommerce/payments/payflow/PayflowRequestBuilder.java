@@ -56,13 +56,36 @@ public final class PayflowRequestBuilder {
      * @throws NullPointerException     when an argument is null
      */
     public static SequencedMap<String, String> fields(PaymentRequest request, PayflowCredentials credentials) {
+        return fields(request, credentials, false);
+    }
+
+    /**
+     * The request fields for {@code request}, with {@code TENDER=P} instead of {@code C} when {@code paypalTender}:
+     * the follow-ons of a payment made by Express Checkout through Payflow. The Express Checkout for Payflow guide
+     * gives {@code TENDER} "It is always P" for the Void, Credit and Delayed Capture of such a payment, each with
+     * {@code ORIGID} = the PNREF of the original Do Express Checkout Payment [PFP-EC 2013 Appendix A, Tables A.13
+     * "Void request parameters", A.15 "Credit request parameters" (AMT optional: "Required if the amount to credit
+     * differs from the original"), A.17 "Delayed Capture request parameters"; §1.9]. An inquiry by PNREF or CUSTREF
+     * on such a payment carries the same tender. The other fields are those of {@link #fields(PaymentRequest,
+     * PayflowCredentials)}; AMT is always sent for CAPTURE and CREDIT (harmless when it is the whole amount).
+     *
+     * @param paypalTender true for a follow-on of a PayPal (Express Checkout) payment
+     * @throws IllegalArgumentException as {@link #fields(PaymentRequest, PayflowCredentials)}, and for a SALE or
+     *                                  AUTHORIZATION with {@code paypalTender} (those go through
+     *                                  {@link #doExpressCheckoutFields})
+     */
+    public static SequencedMap<String, String> fields(PaymentRequest request, PayflowCredentials credentials,
+                                                      boolean paypalTender) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(credentials, "credentials");
         validate(request);
         TransactionKind kind = request.kind();
+        if (paypalTender && (kind == TransactionKind.SALE || kind == TransactionKind.AUTHORIZATION)) {
+            throw new IllegalArgumentException(kind + " with TENDER=P is an Express Checkout payment (ACTION=D)");
+        }
         SequencedMap<String, String> f = new LinkedHashMap<>();
         f.put("TRXTYPE", kind.payflowTrxType());
-        f.put("TENDER", "C");
+        f.put("TENDER", paypalTender ? "P" : "C");
         putCredentials(f, credentials);
         Card card = request.card();
         if (card != null) {

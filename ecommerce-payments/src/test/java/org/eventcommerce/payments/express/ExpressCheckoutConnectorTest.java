@@ -334,6 +334,28 @@ class ExpressCheckoutConnectorTest {
     }
 
     @Test
+    void aRefundOfMoreThanRemainsIsRefused10009() {
+        // DEV refund-transaction-nvp and errors "Transaction refused": "The partial refund amount must be less than or
+        // equal to the remaining amount"; ACK=Failure with L_ERRORCODE0=10009, nothing refunded
+        server.reply("TIMESTAMP=2026%2d03%2d02T11%3a00%3a00Z&CORRELATIONID=d4e5f6a7b8c9d&ACK=Failure&VERSION=124%2e0"
+                + "&BUILD=18316154&L_ERRORCODE0=10009&L_SHORTMESSAGE0=Transaction+refused"
+                + "&L_LONGMESSAGE0=The+partial+refund+amount+must+be+less+than+or+equal+to+the+remaining+amount"
+                + "&L_SEVERITYCODE0=Error");
+
+        RefundResult refund = connector.refundPartial("043144440L487742J", Money.of("19.96", "USD"), MSGSUBID);
+
+        assertThat(server.only().body()).isEqualTo("METHOD=RefundTransaction" + HEADER_TAIL
+                + "&TRANSACTIONID=043144440L487742J&REFUNDTYPE=Partial&AMT=19.96&CURRENCYCODE=USD&MSGSUBID=" + MSGSUBID);
+        assertThat(refund.outcome().status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(refund.outcome().errorCode()).isEqualTo("10009");
+        assertThat(refund.refundTransactionId()).isNull();
+        PaymentResult r = refund.toPaymentResult();
+        assertThat(r.status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(r.resultCode()).isEqualTo("10009");
+        assertThat(r.message()).isEqualTo("The partial refund amount must be less than or equal to the remaining amount");
+    }
+
+    @Test
     void delayedRefundIsHeld() {
         server.reply("REFUNDTRANSACTIONID=1AB23456CD789012E&GROSSREFUNDAMT=5%2e00&CURRENCYCODE=USD&ACK=Success"
                 + "&REFUNDSTATUS=Delayed&PENDINGREASON=echeck");

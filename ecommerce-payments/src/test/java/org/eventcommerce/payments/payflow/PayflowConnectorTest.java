@@ -384,4 +384,24 @@ class PayflowConnectorTest {
                 + "&CUSTREF[12]=INQ000000003&VERBOSITY[4]=HIGH");
         assertThat(result.originalStatus()).isEqualTo(PaymentStatus.DECLINED); // TRANSSTATE 1003: voided authorization
     }
+
+    @Test
+    void creditOfAPayPalPaymentGoesWithTenderP() {
+        // PFP-EC 2013 Table A.15 (request) and A.16 "Credit response parameters": PPREF, RESULT, RESPMSG
+        server.reply(Reply.ok("RESULT=0&PNREF=EFHP0D426A62&RESPMSG=Approved&PPREF=9E679139T5135712L"
+                + "&CORRELATIONID=2dc60e253493e&AMT=25.00"));
+
+        PaymentResult result = connector.payPalTender().execute(PaymentRequest.credit(
+                new Attempt("cre-0002", "CRE000000002"), org.eventcommerce.payments.money.Money.of("25.00", "USD"),
+                "EFHP0D426A53"));
+
+        Received sent = server.only();
+        assertThat(sent.body()).isEqualTo("TRXTYPE[1]=C&TENDER[1]=P&PARTNER[6]=PayPal&VENDOR[10]=acmeevents"
+                + "&USER[10]=acmeevents&PWD[9]=s3cr3tPwd&ORIGID[12]=EFHP0D426A53&AMT[5]=25.00&CURRENCY[3]=USD"
+                + "&CUSTREF[12]=CRE000000002&VERBOSITY[4]=HIGH");
+        assertThat(sent.header("X-VPS-REQUEST-ID")).isEqualTo("cre-0002");
+        assertThat(result.status()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(result.reference()).isEqualTo("EFHP0D426A62");
+        assertThat(result.fields()).containsEntry("PPREF", "9E679139T5135712L");
+    }
 }

@@ -78,6 +78,37 @@ class PayflowRequestBuilderTest {
     }
 
     @Test
+    void creditOfAPayPalPaymentIsTenderP() {
+        // PFP-EC 2013 Table A.15 "Credit request parameters": TRXTYPE=C, TENDER "It is always P", ORIGID = the PNREF
+        Map<String, String> fields = PayflowRequestBuilder.fields(
+                PaymentRequest.credit(ATTEMPT, Money.of("12.50", "USD"), PNREF), CREDENTIALS, true);
+
+        assertThat(fields).containsExactly(entry("TRXTYPE", "C"), entry("TENDER", "P"), entry("PARTNER", "PayPal"),
+                entry("VENDOR", "acmeevents"), entry("USER", "acmeevents"), entry("PWD", "s3cr3tPwd"),
+                entry("ORIGID", PNREF), entry("AMT", "12.50"), entry("CURRENCY", "USD"),
+                entry("CUSTREF", "ATT000000042"), entry("VERBOSITY", "HIGH"));
+    }
+
+    @Test
+    void captureAndVoidOfAPayPalAuthorizationAreTenderP() {
+        // PFP-EC 2013 Tables A.13 (Void) and A.17 (Delayed Capture): TENDER=P, ORIGID = the authorization's PNREF
+        assertThat(PayflowRequestBuilder.fields(PaymentRequest.capture(ATTEMPT, USD_1234_50, PNREF), CREDENTIALS,
+                true)).containsEntry("TRXTYPE", "D").containsEntry("TENDER", "P").containsEntry("ORIGID", PNREF)
+                .containsEntry("AMT", "1234.50");
+        assertThat(PayflowRequestBuilder.fields(PaymentRequest.voidOf(ATTEMPT, USD_1234_50, PNREF), CREDENTIALS,
+                true)).containsEntry("TRXTYPE", "V").containsEntry("TENDER", "P").doesNotContainKey("AMT");
+        assertThat(PayflowRequestBuilder.fields(PaymentRequest.credit(ATTEMPT, USD_1234_50, PNREF), CREDENTIALS))
+                .containsEntry("TENDER", "C");
+    }
+
+    @Test
+    void aPayPalTenderSaleIsRefused() {
+        assertThatThrownBy(() -> PayflowRequestBuilder.fields(PaymentRequest.sale(ATTEMPT, USD_1234_50, CARD, null,
+                null), CREDENTIALS, true)).isInstanceOf(IllegalArgumentException.class)
+                .message().doesNotContain(PAN);
+    }
+
+    @Test
     void inquiryByReferenceSendsOrigidAndItsOwnCustref() {
         Map<String, String> fields = PayflowRequestBuilder.fields(
                 PaymentRequest.inquiryByReference(ATTEMPT, USD_1234_50, PNREF), CREDENTIALS);

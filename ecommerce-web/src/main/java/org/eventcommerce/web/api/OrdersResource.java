@@ -104,11 +104,13 @@ public class OrdersResource {
 
     /**
      * Refunds the order (API.md "Orders and payments"): {@code {"amount": Money}}, or an empty body / {@code {}}
-     * for the whole refundable remainder; a Payflow credit against the payment's PNREF, in its currency. 201
+     * for the whole refundable remainder, in the payment's currency, through the provider that took it (a Payflow
+     * credit against the PNREF, or Express Checkout's RefundTransaction; {@link RefundService}). 201
      * {@code {"transaction": {...}, "order": {...}}} whatever the provider answered (a declined credit is recorded
      * and changes nothing else); the same Idempotency-Key and body replays the first answer. Problems:
      * {@code /problems/order-not-paid} (409), {@code /problems/refund-exceeds-refundable} (422),
-     * {@code /problems/currency-mismatch} (422), {@code /problems/validation} (400, field {@code amount.amount}).
+     * {@code /problems/currency-mismatch} (422), {@code /problems/refund-not-supported} (422, another provider took the
+     * payment), {@code /problems/validation} (400, field {@code amount.amount}).
      */
     @POST
     @Path("{id}/refunds")

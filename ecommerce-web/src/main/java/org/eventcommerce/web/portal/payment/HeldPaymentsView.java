@@ -21,10 +21,12 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * Payments held for review ({@code /admin/payments/held.xhtml}, issue 4): the site's HELD transactions (Payflow
- * RESULT 126) in a lazy table paged in the database, oldest first, each with <b>Inquire</b> (PayPal's state by
- * PNREF), <b>Accept</b> (offered only once an inquiry in this view showed it approved or settling; checked again
- * by {@link HeldPaymentService#accept}) and <b>Void</b> (confirmed in a dialog). Nothing is granted before Accept.
+ * Held payments ({@code /admin/payments/held.xhtml}, issue 4): the site's HELD payments (Payflow RESULT 126, and
+ * PayPal payments pending at PayPal) in a lazy table paged in the database, oldest first, each with <b>Inquire</b>
+ * (PayPal's state: a Payflow inquiry by PNREF, or GetTransactionDetails, in words), <b>Accept</b> (offered only once an
+ * inquiry in this view showed it approved, settling or completed; checked again by {@link HeldPaymentService#accept})
+ * and <b>Void</b> (confirmed in a dialog) where PayPal allows it; a pending PayPal sale says instead that PayPal
+ * completes or denies it. Nothing is granted before Accept.
  */
 @Named
 @ViewScoped
@@ -50,6 +52,12 @@ public class HeldPaymentsView implements Serializable {
     public void inquire(TransactionRow row) {
         try {
             HeldPaymentService.Finding f = held.inquire(currentUser.siteId(), row.getId());
+            if (f.settled()) {
+                findings.remove(row.getId());
+                PageMessages.global(FacesMessage.SEVERITY_WARN, Bundle.text("message.held.refused", row.getAmount(),
+                        describe(f)));
+                return;
+            }
             findings.put(row.getId(), f);
             PageMessages.global(f.acceptable() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
                     Bundle.text("message.inquiry", row.getReference(), describe(f)));
@@ -90,7 +98,9 @@ public class HeldPaymentsView implements Serializable {
         if (row.getInquiredAt() == null || row.getInquiredAt().isEmpty()) {
             return Bundle.text("label.notInquired");
         }
-        return Bundle.text("label.inquiry", state(row.getInquiryResult(), row.getInquiryState()), row.getInquiredAt());
+        String said = row.isPayPalStatus() ? payPalState(row.getInquiryResult(), row.getInquiryMessage())
+                : state(row.getInquiryResult(), row.getInquiryState());
+        return Bundle.text("label.inquiry", said, row.getInquiredAt());
     }
 
     /** True when an inquiry in this view showed the row's payment approved or settling. */
@@ -107,7 +117,29 @@ public class HeldPaymentsView implements Serializable {
         if (!f.found()) {
             return Bundle.text("label.inquiryNotFound", f.message() == null ? "" : f.message());
         }
+        if (f.payPalStatus()) {
+            return payPalState(f.paymentStatus(), f.pendingReason());
+        }
         return state(f.origResult(), f.transState());
+    }
+
+    /**
+     * "Pending: the payment is an eCheck that has not cleared yet"; PAYMENTSTATUS and PENDINGREASON values of NVP-2013
+     * "PaymentInfoType Fields" in words, an unknown value as sent.
+     */
+    static String payPalState(String paymentStatus, String pendingReason) {
+        String status = paymentStatus == null ? Bundle.text("paypalStatus.unknown")
+                : known("paypalStatus." + paymentStatus.strip(), paymentStatus.strip());
+        if (pendingReason == null || pendingReason.isBlank() || pendingReason.strip().equalsIgnoreCase("none")) {
+            return status;
+        }
+        String reason = pendingReason.strip().toLowerCase(java.util.Locale.ROOT);
+        return Bundle.text("label.paypalState", status, known("pendingReason." + reason, reason));
+    }
+
+    private static String known(String key, String fallback) {
+        String text = Bundle.text(key);
+        return text.startsWith("???") ? fallback : text;
     }
 
     /** "result 126, Authorized (3)"; TRANSSTATE names from PFP-2009 Appendix D, +1000 = voided. */

@@ -23,6 +23,8 @@ import org.eventcommerce.domain.payment.PaymentRecorder;
 import org.eventcommerce.domain.payment.PaymentTransaction;
 import org.eventcommerce.domain.payment.RefundRules;
 import org.eventcommerce.domain.payment.RefundService;
+import org.eventcommerce.payments.PaymentStatus;
+import org.eventcommerce.payments.TransactionKind;
 import org.eventcommerce.payments.money.Money;
 import org.eventcommerce.payments.money.PayPalCurrencies;
 import org.eventcommerce.web.portal.Bundle;
@@ -33,8 +35,8 @@ import org.eventcommerce.web.security.CurrentUser;
 /**
  * One order for the site administrator ({@code /admin/orders/order.xhtml?id=<order public id>}, issue 4): the
  * order, its payment transactions (times in the site's time zone), <b>Refund</b> with an amount defaulting to the
- * refundable remainder (checked next to the field, then confirmed in a dialog) and <b>Void</b> of an authorization
- * or a held sale (confirmed). The rules live in {@link RefundService}; this bean only shows and asks.
+ * refundable remainder (checked next to the field, then confirmed in a dialog; worded for the card or for the buyer's
+ * PayPal account) and <b>Void</b> of an authorization or a card sale held for review (confirmed). The rules live in {@link RefundService}; this bean only shows and asks.
  */
 @Named
 @ViewScoped
@@ -76,6 +78,7 @@ public class OrderDetail implements Serializable {
     private int decimals;
     private Money remainder;
     private boolean refundable;
+    private boolean payPal;
     private BigDecimal refundAmount;
     private String refundQuestion;
     private List<TransactionRow> transactions = List.of();
@@ -115,7 +118,10 @@ public class OrderDetail implements Serializable {
         Currency c = o.getCurrency();
         currency = c.getCurrencyCode();
         decimals = PayPalCurrencies.decimals(c);
-        transactions = payments.ofOrder(o).stream().map(t -> new TransactionRow(t, zone, locale)).toList();
+        List<PaymentTransaction> all = payments.ofOrder(o);
+        transactions = all.stream().map(t -> new TransactionRow(t, zone, locale)).toList();
+        payPal = all.stream().anyMatch(t -> t.getStatus() == PaymentStatus.APPROVED && t.isPayPal()
+                && (t.getKind() == TransactionKind.SALE || t.getKind() == TransactionKind.CAPTURE));
         boolean paid = o.getStatus() == OrderStatus.PAID || o.getStatus() == OrderStatus.PARTIALLY_REFUNDED;
         remainder = paid ? followOns.refundable(siteId, id).remainder() : Money.zero(c);
         refundable = paid && remainder.isPositive();
@@ -130,7 +136,8 @@ public class OrderDetail implements Serializable {
         try {
             Money amount = RefundRules.amountToRefund(refundAmount, Currency.getInstance(currency),
                     followOns.refundable(currentUser.siteId(), id));
-            refundQuestion = Bundle.text("question.refund", Formats.money(amount, Bundle.locale()), attendee);
+            refundQuestion = Bundle.text(payPal ? "question.refund.paypal" : "question.refund",
+                    Formats.money(amount, Bundle.locale()), attendee);
         } catch (ValidationException e) {
             PageMessages.fieldErrors(e, field -> AMOUNT_FIELD);
             FacesContext.getCurrentInstance().validationFailed();
@@ -234,6 +241,11 @@ public class OrderDetail implements Serializable {
 
     public boolean isRefundable() {
         return refundable;
+    }
+
+    /** True when the order was paid through PayPal (Express Checkout): a refund goes to the buyer's PayPal account. */
+    public boolean isPayPal() {
+        return payPal;
     }
 
     public BigDecimal getRefundAmount() {

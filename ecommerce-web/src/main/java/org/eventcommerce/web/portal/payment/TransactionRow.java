@@ -9,8 +9,8 @@ import org.eventcommerce.web.portal.Formats;
 
 /**
  * One payment transaction as the admin pages show it: kind, status, amount (reader's locale, the currency's
- * PayPal decimals), provider reference (PNREF), result, message, creation time in the site's time zone, and the
- * order and attendee it belongs to.
+ * PayPal decimals), provider reference (PNREF or PayPal transaction id), result, message, creation time in the site's
+ * time zone, the order and attendee it belongs to, and what may be done with it (void; PayPal or card).
  */
 public final class TransactionRow implements Serializable {
 
@@ -31,7 +31,11 @@ public final class TransactionRow implements Serializable {
     private final Integer inquiryState;
     private final String inquiryResult;
     private final String inquiredAt;
+    private final String inquiryMessage;
     private final boolean voidable;
+    private final boolean payPal;
+    private final boolean payPalStatus;
+    private final boolean pendingPayPalSale;
 
     /** The row for {@code t}; times in {@code zone}, numbers for {@code locale}. */
     public TransactionRow(PaymentTransaction t, ZoneId zone, Locale locale) {
@@ -50,7 +54,11 @@ public final class TransactionRow implements Serializable {
         inquiryState = t.getInquiryState();
         inquiryResult = t.getInquiryResult();
         inquiredAt = Formats.dateTime(t.getInquiredAt(), zone, locale);
+        inquiryMessage = t.getInquiryMessage();
         voidable = FollowOnRecorder.isVoidable(t);
+        payPal = t.isPayPal();
+        payPalStatus = !t.getProviderType().usesPayflow();
+        pendingPayPalSale = FollowOnRecorder.isPendingPayPalSale(t);
     }
 
     public String getId() {
@@ -113,8 +121,31 @@ public final class TransactionRow implements Serializable {
         return inquiredAt;
     }
 
-    /** True for an authorization or a held sale (what a void may cancel). */
+    /** What the last inquiry said in words (Payflow RESPMSG; classic Express Checkout: PENDINGREASON), or null. */
+    public String getInquiryMessage() {
+        return inquiryMessage;
+    }
+
+    /** True for an authorization or a card sale held for review (what a void may cancel). */
     public boolean isVoidable() {
         return voidable;
+    }
+
+    /** True for a PayPal payment (Express Checkout, classic or through Payflow): no card is involved. */
+    public boolean isPayPal() {
+        return payPal;
+    }
+
+    /**
+     * True when the stored inquiry holds PayPal's PAYMENTSTATUS and PENDINGREASON (classic Express Checkout) instead of
+     * Payflow's ORIGRESULT and TRANSSTATE.
+     */
+    public boolean isPayPalStatus() {
+        return payPalStatus;
+    }
+
+    /** True for a PayPal sale pending at PayPal: it cannot be voided, PayPal completes or denies it. */
+    public boolean isPendingPayPalSale() {
+        return pendingPayPalSale;
     }
 }
