@@ -111,18 +111,35 @@ public class PurchaseOrder extends BaseEntity {
         return offering.getSite().getId() + "/" + attendee.getId() + "/" + offering.getId();
     }
 
-    /** Records the payment. @throws IllegalStateException unless awaiting payment */
+    /**
+     * Records the payment: a sale's approval, or the capture of an authorized order.
+     *
+     * @throws IllegalStateException unless awaiting payment or authorized
+     */
     public void markPaid(Instant now) {
-        if (status != OrderStatus.AWAITING_PAYMENT) {
+        if (status != OrderStatus.AWAITING_PAYMENT && status != OrderStatus.AUTHORIZED) {
             throw new IllegalStateException("Order " + publicId + " is " + status);
         }
         status = OrderStatus.PAID;
         paidAt = now;
     }
 
-    /** Cancels an unpaid order, which frees the attendee to order again. */
-    public void cancel() {
+    /**
+     * Records an approved authorization: the money is held at PayPal until it is captured ({@link #markPaid}) or
+     * voided ({@link #cancel}); the order stays open (no second order for the attendee), nothing is granted.
+     *
+     * @throws IllegalStateException unless awaiting payment
+     */
+    public void markAuthorized() {
         if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("Order " + publicId + " is " + status);
+        }
+        status = OrderStatus.AUTHORIZED;
+    }
+
+    /** Cancels an unpaid (or only authorized) order, which frees the attendee to order again. */
+    public void cancel() {
+        if (status != OrderStatus.AWAITING_PAYMENT && status != OrderStatus.AUTHORIZED) {
             throw new IllegalStateException("Order " + publicId + " is " + status);
         }
         status = OrderStatus.CANCELLED;
