@@ -27,9 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       10444-…"). Payflow relays these PayPal errors (§3.4) with a RESULT the guides in §1 do not name: 1000 is an
  *       emulator choice. Then the payment is recorded as a transaction (TENDER=P, referenceable for capture, void,
  *       credit and inquiry) with a forced RESULT if one is set, else 0; the answer carries PNREF, PPREF (17
- *       characters), CORRELATIONID, PAYMENTTYPE and PENDINGREASON ({@code instant}/{@code none}, or
- *       {@code echeck}/{@code echeck} after {@link EmulatorControl#pendingNext(int)}), and AMT etc. with
- *       VERBOSITY=HIGH.</li>
+ *       characters), CORRELATIONID, PAYMENTTYPE and PENDINGREASON ({@code instant}/{@code none}; for an
+ *       authorization, TRXTYPE=A, {@code instant}/{@code authorization}, as PayPal reports an authorization's payment
+ *       [NVP-2013 "PaymentInfoType Fields": PendingReason "authorization"]; or {@code echeck}/{@code echeck} after
+ *       {@link EmulatorControl#pendingNext(int)}), and AMT etc. with VERBOSITY=HIGH.</li>
  * </ul>
  */
 final class ExpressCheckouts {
@@ -183,7 +184,7 @@ final class ExpressCheckouts {
                         .add("PPREF", random(17))
                         .add("CORRELATIONID", correlationId())
                         .add("PAYMENTTYPE", pending ? "echeck" : "instant")
-                        .add("PENDINGREASON", pending ? "echeck" : "none");
+                        .add("PENDINGREASON", pending ? "echeck" : "A".equals(call.trxType()) ? "authorization" : "none");
             }
             if (VerbosityFields.isHigh(t.verbosity)) {
                 verbosity.addTo(response, t);

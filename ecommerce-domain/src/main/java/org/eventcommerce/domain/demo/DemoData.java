@@ -90,7 +90,8 @@ public class DemoData {
                 ProviderType.PAYFLOW_PRO, AccountType.PAYFLOW_PRO, Set.of(CardBrand.values()).stream()
                 .filter(AccountType.PAYFLOW_PRO.brands()::contains).collect(java.util.stream.Collectors.toSet()),
                 false, null, "USD", Map.of(OperatingMode.TEST, EMULATOR_ACCOUNT,
-                OperatingMode.PRODUCTION, new CredentialsInput(null, null, null, null))));
+                OperatingMode.PRODUCTION, new CredentialsInput(null, null, null, null)),
+                org.eventcommerce.domain.site.PaymentAction.SALE));
         ZonedDateTime nextWeek = ZonedDateTime.now(clock.withZone(zone)).plusDays(7).withHour(15).withMinute(0)
                 .withSecond(0).withNano(0);
         offering(site, "live-keynote", "Annual Keynote (live)", Service.EVENTS, OfferingType.LIVE_EVENT, host,

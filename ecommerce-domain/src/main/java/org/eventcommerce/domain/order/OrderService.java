@@ -72,7 +72,8 @@ public class OrderService {
      * @throws BusinessException {@code /problems/e-commerce-disabled} when the offering's service takes no
      *                           payments or it has no fee; {@code /problems/currency-not-supported} when the
      *                           provider refuses its currency; {@code /problems/order-state} when the
-     *                           attendee already has access; promotion-code problems when a code is given
+     *                           attendee already has access or an authorized payment for it waits for capture;
+     *                           promotion-code problems when a code is given
      */
     @Transactional
     public Placed place(Site site, String offeringId, String email, String name, String promotionCode) {
@@ -109,6 +110,10 @@ public class OrderService {
         if (entitlements.hasActive(attendee, offering.getId())) {
             throw new BusinessException("/problems/order-state", 409, "error.alreadyEntitled",
                     "The attendee already has access to this offering");
+        }
+        if (hasOrderOf(offering, attendee, OrderStatus.AUTHORIZED)) {
+            throw new BusinessException("/problems/order-state", 409, "error.order.authorized",
+                    "The attendee's payment for this offering is authorized and waits for the organizer's capture");
         }
         Optional<PurchaseOrder> open = findOpen(offering, attendee);
         String code = quote == null ? null : quote.code().getCode();
@@ -203,6 +208,12 @@ public class OrderService {
                         Long.class).setParameter("o", order.getId())
                 .setParameter("st", List.of(org.eventcommerce.payments.PaymentStatus.PENDING,
                         org.eventcommerce.payments.PaymentStatus.UNKNOWN, org.eventcommerce.payments.PaymentStatus.HELD))
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private boolean hasOrderOf(Offering offering, Account attendee, OrderStatus status) {
+        return !em.createQuery("select o.id from PurchaseOrder o where o.openKey = :k and o.status = :st", Long.class)
+                .setParameter("k", PurchaseOrder.openKey(offering, attendee)).setParameter("st", status)
                 .setMaxResults(1).getResultList().isEmpty();
     }
 

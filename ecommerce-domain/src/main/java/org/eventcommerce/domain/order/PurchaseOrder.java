@@ -117,17 +117,18 @@ public class PurchaseOrder extends BaseEntity {
     }
 
     /**
-     * Records the payment at {@code now} in {@code mode}: the approved payment's operating mode, or for a zero total
-     * paid without a provider call the site's mode at that moment (the revenue report leaves Test-mode orders out).
+     * Records the payment at {@code now} in {@code mode}: a sale's approval, or the capture of an authorized order;
+     * {@code mode} is the payment's operating mode, or for a zero total paid without a provider call the site's mode
+     * at that moment (the revenue report leaves Test-mode orders out).
      *
-     * @throws IllegalStateException    unless awaiting payment
+     * @throws IllegalStateException    unless awaiting payment or authorized
      * @throws IllegalArgumentException when {@code mode} is null
      */
     public void markPaid(Instant now, OperatingMode mode) {
         if (mode == null) {
             throw new IllegalArgumentException("An order is paid in Test or Production mode");
         }
-        if (status != OrderStatus.AWAITING_PAYMENT) {
+        if (status != OrderStatus.AWAITING_PAYMENT && status != OrderStatus.AUTHORIZED) {
             throw new IllegalStateException("Order " + publicId + " is " + status);
         }
         status = OrderStatus.PAID;
@@ -135,9 +136,22 @@ public class PurchaseOrder extends BaseEntity {
         paidMode = mode;
     }
 
-    /** Cancels an unpaid order, which frees the attendee to order again. */
-    public void cancel() {
+    /**
+     * Records an approved authorization: the money is held at PayPal until it is captured ({@link #markPaid}) or
+     * voided ({@link #cancel}); the order stays open (no second order for the attendee), nothing is granted.
+     *
+     * @throws IllegalStateException unless awaiting payment
+     */
+    public void markAuthorized() {
         if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("Order " + publicId + " is " + status);
+        }
+        status = OrderStatus.AUTHORIZED;
+    }
+
+    /** Cancels an unpaid (or only authorized) order, which frees the attendee to order again. */
+    public void cancel() {
+        if (status != OrderStatus.AWAITING_PAYMENT && status != OrderStatus.AUTHORIZED) {
             throw new IllegalStateException("Order " + publicId + " is " + status);
         }
         status = OrderStatus.CANCELLED;

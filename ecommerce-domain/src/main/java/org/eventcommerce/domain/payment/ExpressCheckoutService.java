@@ -144,14 +144,15 @@ public class ExpressCheckoutService extends PaymentSteps {
         CommerceConfiguration config = settings.get(siteId);
         OperatingMode mode = PaymentService.requirePayable(order, config, offers(config), currencies(config));
         Flavour flavour = PaymentService.configured(() -> flavour(config, mode));
-        PaymentRecorder.RedirectAttempt attempt = recorder.beginRedirect(orderPublicId, config, mode, BRAND,
+        TransactionKind kind = config.getPaymentAction().kind();
+        PaymentRecorder.RedirectAttempt attempt = recorder.beginRedirect(orderPublicId, config, mode, kind, BRAND,
                 REUSE_WITHIN);
         if (attempt.reuse()) {
             return flavour.redirectUrl(attempt.reusableToken());
         }
         PaymentTransaction t = recorder.get(attempt.transactionId());
         String title = order.getOffering().getTitle();
-        Started started = flavour.set(t.attempt(), order.getTotal(), links.expressReturnUrl(orderPublicId),
+        Started started = flavour.set(kind, t.attempt(), order.getTotal(), links.expressReturnUrl(orderPublicId),
                 links.expressCancelUrl(orderPublicId), orderPublicId,
                 title.length() > 127 ? title.substring(0, 127) : title);
         if (started.token() == null) {
@@ -188,7 +189,7 @@ public class ExpressCheckoutService extends PaymentSteps {
         Money amount = t.getAmount();
         String payerId = t.getPayerId();
         if (payerId == null) {
-            Details d = flavour.details(token, amount);
+            Details d = flavour.details(t.getKind(), token, amount);
             if (d.expired()) {
                 return new Outcome(Next.START_AGAIN, recorder.closeUnpaid(t.getId(), d.result().resultCode(),
                         d.result().message()), null);
@@ -211,12 +212,12 @@ public class ExpressCheckoutService extends PaymentSteps {
             return report(recorder.get(t.getId()));
         }
         Attempt attempt = t.attempt();
-        Paid paid = flavour.pay(attempt, token, payerId, amount, orderPublicId);
+        Paid paid = flavour.pay(t.getKind(), attempt, token, payerId, amount, orderPublicId);
         if (paid.result().status() == PaymentStatus.UNKNOWN || paid.result().status() == PaymentStatus.NOT_SENT) {
             LOG.log(Level.WARNING, "Express Checkout payment {0}: {1}; resending with the same id", t.getId(),
                     paid.result().status());
             recorder.countResend(t.getId());
-            paid = flavour.pay(attempt, token, payerId, amount, orderPublicId);
+            paid = flavour.pay(t.getKind(), attempt, token, payerId, amount, orderPublicId);
         }
         if (paid.redirectBuyer()) {
             recorder.backToPayPal(t.getId(), paid.result().resultCode(), paid.result().message());
@@ -295,14 +296,16 @@ public class ExpressCheckoutService extends PaymentSteps {
     private record Paid(PaymentResult result, boolean redirectBuyer, boolean expired) {
     }
 
+    /** One wire form; {@code kind} is SALE or AUTHORIZATION, the same on every call of one attempt. */
     private interface Flavour {
-        Started set(Attempt attempt, Money amount, URI returnUrl, URI cancelUrl, String invoice, String description);
+        Started set(TransactionKind kind, Attempt attempt, Money amount, URI returnUrl, URI cancelUrl, String invoice,
+                    String description);
 
         URI redirectUrl(String token);
 
-        Details details(String token, Money amount);
+        Details details(TransactionKind kind, String token, Money amount);
 
-        Paid pay(Attempt attempt, String token, String payerId, Money amount, String invoice);
+        Paid pay(TransactionKind kind, Attempt attempt, String token, String payerId, Money amount, String invoice);
 
         Optional<PaymentResult> inquire(Attempt attempt, String token, Money amount);
     }
@@ -315,14 +318,23 @@ public class ExpressCheckoutService extends PaymentSteps {
                 "The server has no PayPal API credentials for " + mode)));
     }
 
-    /** Classic NVP (§3.3–§3.5). */
+    /**
+     * Classic NVP (§3.3–§3.5). {@code PAYMENTREQUEST_0_PAYMENTACTION} is {@code Sale} or {@code Authorization} on
+     * SetExpressCheckout and DoExpressCheckoutPayment alike; an approved authorization answers Pending with reason
+     * {@code authorization} (mapped to APPROVED by the connector) and its transaction id is the AUTHORIZATIONID of
+     * DoCapture / DoVoid.
+     */
     private record ClassicFlavour(ExpressCheckoutConnector c) implements Flavour {
 
+        private static PaymentAction action(TransactionKind kind) {
+            return kind == TransactionKind.AUTHORIZATION ? PaymentAction.AUTHORIZATION : PaymentAction.SALE;
+        }
+
         @Override
-        public Started set(Attempt attempt, Money amount, URI returnUrl, URI cancelUrl, String invoice,
-                           String description) {
+        public Started set(TransactionKind kind, Attempt attempt, Money amount, URI returnUrl, URI cancelUrl,
+                           String invoice, String description) {
             SetCheckoutResult r = c.setExpressCheckout(new CheckoutSetup(amount, returnUrl, cancelUrl, invoice,
-                    description, PaymentAction.SALE));
+                    description, action(kind)));
             PaymentResult result = new PaymentResult(r.outcome().status(), r.outcome().errorCode(),
                     r.outcome().message(), null, null, null, false, null, r.outcome().fields());
             return new Started(result, r.hasToken() ? r.token() : null, r.redirectUrl());
@@ -334,7 +346,7 @@ public class ExpressCheckoutService extends PaymentSteps {
         }
 
         @Override
-        public Details details(String token, Money amount) {
+        public Details details(TransactionKind kind, String token, Money amount) {
             CheckoutDetails d = c.getExpressCheckoutDetails(token);
             PaymentResult result = new PaymentResult(d.outcome().status(), d.outcome().errorCode(),
                     d.outcome().message(), null, null, d.amount(), false, null, d.outcome().fields());
@@ -344,8 +356,9 @@ public class ExpressCheckoutService extends PaymentSteps {
         }
 
         @Override
-        public Paid pay(Attempt attempt, String token, String payerId, Money amount, String invoice) {
-            ExpressPayment p = c.doExpressCheckoutPayment(token, payerId, amount, PaymentAction.SALE, invoice,
+        public Paid pay(TransactionKind kind, Attempt attempt, String token, String payerId, Money amount,
+                        String invoice) {
+            ExpressPayment p = c.doExpressCheckoutPayment(token, payerId, amount, action(kind), invoice,
                     attempt.requestId());
             ExpressError e = p.outcome().error();
             return new Paid(p.toPaymentResult(), e == ExpressError.REDIRECT_BUYER,
@@ -368,13 +381,16 @@ public class ExpressCheckoutService extends PaymentSteps {
         }
     }
 
-    /** Payflow TENDER=P (§1.9): every call carries the order's currency; Do carries the attempt's request id. */
+    /**
+     * Payflow TENDER=P (§1.9): every call carries the order's currency; Do carries the attempt's request id. The
+     * payment action is the TRXTYPE of Set, Get and Do: {@code S}, or {@code A} for an authorization [PFP-EC ch.1].
+     */
     private record PayflowFlavour(PayflowConnector c, PayflowPages pages) implements Flavour {
 
         @Override
-        public Started set(Attempt attempt, Money amount, URI returnUrl, URI cancelUrl, String invoice,
-                           String description) {
-            ExpressCheckoutToken t = c.setExpressCheckout(new ExpressCheckoutSetup(TransactionKind.SALE,
+        public Started set(TransactionKind kind, Attempt attempt, Money amount, URI returnUrl, URI cancelUrl,
+                           String invoice, String description) {
+            ExpressCheckoutToken t = c.setExpressCheckout(new ExpressCheckoutSetup(kind,
                     Attempt.newAttempt(), amount, returnUrl, cancelUrl, invoice.substring(0, 8), description));
             return new Started(t.result(), t.isCreated() ? t.token() : null, t.redirectUrl());
         }
@@ -385,17 +401,17 @@ public class ExpressCheckoutService extends PaymentSteps {
         }
 
         @Override
-        public Details details(String token, Money amount) {
-            ExpressCheckoutDetails d = c.getExpressCheckoutDetails(Attempt.newAttempt(), TransactionKind.SALE, token,
+        public Details details(TransactionKind kind, String token, Money amount) {
+            ExpressCheckoutDetails d = c.getExpressCheckoutDetails(Attempt.newAttempt(), kind, token,
                     amount.currency());
             boolean expired = d.result().status() == PaymentStatus.DECLINED;
             return new Details(d.result(), expired, d.isApprovedByBuyer() ? d.payerId() : null, null);
         }
 
         @Override
-        public Paid pay(Attempt attempt, String token, String payerId, Money amount, String invoice) {
-            ExpressCheckoutPayment p = c.doExpressCheckoutPayment(attempt, TransactionKind.SALE, token, payerId,
-                    amount);
+        public Paid pay(TransactionKind kind, Attempt attempt, String token, String payerId, Money amount,
+                        String invoice) {
+            ExpressCheckoutPayment p = c.doExpressCheckoutPayment(attempt, kind, token, payerId, amount);
             return new Paid(p.result(), false, false);
         }
 

@@ -119,7 +119,8 @@ public class FollowOnRecorder {
 
     /**
      * Locks the order and records a PENDING void of the transaction {@code transactionPublicId}: an authorization
-     * not yet captured, or a sale held for review (Payflow RESULT 126, §1.6), of an order still awaiting payment.
+     * not yet captured (of an AUTHORIZED order), or a card sale held for review (Payflow RESULT 126, §1.6), of an
+     * order still awaiting payment.
      *
      * @throws NotFoundException when the transaction is not in the site
      * @throws BusinessException {@code /problems/transaction-state} (409) when it cannot be voided or a void of it
@@ -134,12 +135,12 @@ public class FollowOnRecorder {
             throw new BusinessException("/problems/transaction-state", 409, "error.void.pendingPayPalSale",
                     "PayPal does not void a pending sale: it ends when PayPal completes or denies it");
         }
-        if (!isVoidable(target) || order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+        if (!isVoidable(target)) {
             throw transactionState("Transaction " + target.getPublicId() + " is a " + target.getStatus() + " "
                     + target.getKind() + " of a " + order.getStatus() + " order: it cannot be voided");
         }
-        if (hasFollowOnInFlight(target, TransactionKind.VOID)) {
-            throw transactionState("A void of this transaction is already in progress");
+        if (hasFollowOnInFlight(target, TransactionKind.VOID) || hasFollowOnInFlight(target, TransactionKind.CAPTURE)) {
+            throw transactionState("A void or capture of this transaction is already in progress");
         }
         PaymentTransaction t = PaymentTransaction.followOn(target, TransactionKind.VOID, target.getAmount(),
                 Attempt.newAttempt(), clock.instant());
@@ -147,6 +148,83 @@ public class FollowOnRecorder {
         em.persist(t);
         em.flush();
         return new Begun(t.getId(), target.getReference(), t);
+    }
+
+    /**
+     * Locks the order and records a PENDING capture of its approved authorization: the whole of it when
+     * {@code amount} is null, else {@code amount} ({@link CaptureRules}).
+     *
+     * @throws NotFoundException when the order is not in the site
+     * @throws BusinessException {@code /problems/order-state} (409) unless the order is AUTHORIZED;
+     *                           {@code /problems/transaction-state} (409) when a capture or void of the authorization is
+     *                           in flight; {@code /problems/capture-exceeds-authorized}, {@code /problems/currency-mismatch}
+     *                           (422)
+     * @throws org.eventcommerce.domain.common.ValidationException a non-positive amount or too many decimals
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Begun beginCapture(long siteId, String orderPublicId, BigDecimal amount, Currency currency) {
+        orders.get(siteId, orderPublicId);
+        PurchaseOrder order = orders.lock(orderPublicId);
+        if (order.getStatus() != OrderStatus.AUTHORIZED) {
+            throw new BusinessException("/problems/order-state", 409, "error.capture.notAuthorized",
+                    "The order is " + order.getStatus() + ": there is no authorized payment to capture",
+                    order.getStatus().name());
+        }
+        PaymentTransaction authorization = authorization(order).orElseThrow(() -> new BusinessException(
+                "/problems/order-state", 409, "error.capture.notAuthorized",
+                "The order has no approved authorization", order.getStatus().name()));
+        if (hasFollowOnInFlight(authorization, TransactionKind.CAPTURE)
+                || hasFollowOnInFlight(authorization, TransactionKind.VOID)) {
+            throw transactionState("A capture or void of this authorization is already in progress");
+        }
+        Money capture = CaptureRules.amountToCapture(amount, currency, authorization.getAmount());
+        PaymentTransaction t = PaymentTransaction.followOn(authorization, TransactionKind.CAPTURE, capture,
+                Attempt.newAttempt(), clock.instant());
+        t.countSend(clock.instant());
+        em.persist(t);
+        em.flush();
+        return new Begun(t.getId(), authorization.getReference(), t);
+    }
+
+    /**
+     * The order {@code orderPublicId} of the site.
+     *
+     * @throws NotFoundException when there is none
+     */
+    @Transactional
+    public PurchaseOrder order(long siteId, String orderPublicId) {
+        return orders.get(siteId, orderPublicId);
+    }
+
+    /**
+     * The order's approved authorization (the latest), if any: what a capture takes and a void cancels.
+     */
+    @Transactional
+    public java.util.Optional<PaymentTransaction> authorization(PurchaseOrder order) {
+        return em.createQuery("select t from PaymentTransaction t where t.order.id = :o and t.kind = :k "
+                        + "and t.status = :st order by t.createdAt desc, t.id desc", PaymentTransaction.class)
+                .setParameter("o", order.getId()).setParameter("k", TransactionKind.AUTHORIZATION)
+                .setParameter("st", PaymentStatus.APPROVED).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * Records a capture's outcome. On approval the order is paid (the captured amount is what later refunds may
+     * give back), the promotion-code use confirmed and the entitlement granted, in this same transaction (DESIGN.md
+     * "The payment lifecycle": access exists only after the payment). A decline changes nothing else: the order
+     * stays AUTHORIZED and may be captured again or voided; an unknown outcome blocks further captures until
+     * resolved.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction completeCapture(long transactionId, PaymentResult result) {
+        PaymentTransaction t = locked(transactionId);
+        PurchaseOrder order = t.getOrder();
+        t.record(result, clock.instant());
+        if (result.status() == PaymentStatus.APPROVED && order.getStatus() == OrderStatus.AUTHORIZED) {
+            order.markPaid(clock.instant(), t.getMode());
+            redemptions.confirm(order);
+            entitlements.grant(order, clock.instant());
+        }
+        return t;
     }
 
     /**
@@ -173,8 +251,8 @@ public class FollowOnRecorder {
 
     /**
      * Records a void's outcome. On approval the voided transaction is settled as DECLINED (an inquiry would report
-     * it voided, TRANSSTATE ≥ 1000, which the connector maps to DECLINED), the order is cancelled and its
-     * promotion-code use released; nothing is granted.
+     * it voided, TRANSSTATE ≥ 1000, which the connector maps to DECLINED), the order (awaiting payment or
+     * authorized) is cancelled and its promotion-code use released; nothing is granted.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PaymentTransaction completeVoid(long transactionId, PaymentResult result) {
@@ -184,7 +262,7 @@ public class FollowOnRecorder {
         if (result.status() == PaymentStatus.APPROVED) {
             t.getOriginal().settle(PaymentStatus.DECLINED, null, null, "Voided by transaction " + t.getPublicId(),
                     clock.instant());
-            if (order.getStatus() == OrderStatus.AWAITING_PAYMENT) {
+            if (order.getStatus() == OrderStatus.AWAITING_PAYMENT || order.getStatus() == OrderStatus.AUTHORIZED) {
                 order.cancel();
                 redemptions.release(order);
             }
@@ -238,6 +316,10 @@ public class FollowOnRecorder {
      * takes an AUTHORIZATIONID [DEV do-void-nvp]).
      */
     public static boolean isVoidable(PaymentTransaction t) {
+        OrderStatus order = t.getOrder().getStatus();
+        if (order != OrderStatus.AWAITING_PAYMENT && order != OrderStatus.AUTHORIZED) {
+            return false; // captured (paid), or already ended
+        }
         return (t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.HELD && !t.isPayPal())
                 || (t.getKind() == TransactionKind.AUTHORIZATION
                 && (t.getStatus() == PaymentStatus.APPROVED || t.getStatus() == PaymentStatus.HELD));

@@ -43,6 +43,10 @@ import org.eventcommerce.payments.payflow.SecureTokenSession;
  * <li>{@link #cancel} (CANCELURL): an Inquiry by CUSTREF first (a payment made in another tab is found and
  *     recorded); when none exists the attempt is closed unpaid, the code use kept for a retry.</li>
  * </ol>
+ * The hosted page always takes a Sale ({@code TRXTYPE=S}), whatever the site's payment action: authorizations
+ * through a Secure Token would need the returns, the Silent POST and their inquiry checks to be verified for
+ * {@code TRXTYPE=A} as well, which is not built; a site set to Authorization captures its card-field and PayPal
+ * payments later, and its hosted-page payments are paid at once (README "Authorize now, capture later").
  */
 @ApplicationScoped
 public class HostedPageService extends PaymentSteps {

@@ -63,6 +63,16 @@ public class PaymentRecorder {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long begin(String orderPublicId, CommerceConfiguration config, OperatingMode mode, String brand,
                       String last4) {
+        return begin(orderPublicId, config, mode, TransactionKind.SALE, brand, last4);
+    }
+
+    /**
+     * As {@link #begin(String, CommerceConfiguration, OperatingMode, String, String)}, recording a PENDING payment of
+     * {@code kind}: SALE, or AUTHORIZATION when the site's payment action is Authorization.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long begin(String orderPublicId, CommerceConfiguration config, OperatingMode mode, TransactionKind kind,
+                      String brand, String last4) {
         PurchaseOrder order = orders.lock(orderPublicId);
         if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
             throw Problems.orderState("The order is " + order.getStatus());
@@ -72,7 +82,7 @@ public class PaymentRecorder {
         if (open.stream().anyMatch(t -> !t.isAwaitingBuyer())) {
             throw Problems.orderState("A payment for this order is already in progress");
         }
-        return record(order, config, mode, brand, last4);
+        return record(order, config, mode, kind, brand, last4);
     }
 
     /** What {@link #beginRedirect} decided: a new PENDING attempt, or one still waiting for the buyer to reuse. */
@@ -94,7 +104,7 @@ public class PaymentRecorder {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RedirectAttempt beginRedirect(String orderPublicId, CommerceConfiguration config, OperatingMode mode,
-                                         String brand, java.time.Duration tokenLifetime) {
+                                         TransactionKind kind, String brand, java.time.Duration tokenLifetime) {
         PurchaseOrder order = orders.lock(orderPublicId);
         if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
             throw Problems.orderState("The order is " + order.getStatus());
@@ -103,7 +113,8 @@ public class PaymentRecorder {
         java.time.Instant freshAfter = clock.instant().minus(tokenLifetime);
         for (PaymentTransaction t : open) {
             if (t.isAwaitingBuyer() && t.getProviderType() == config.getProviderType() && t.getMode() == mode
-                    && t.getAmount().equals(order.getTotal()) && t.getCreatedAt().isAfter(freshAfter)) {
+                    && t.getKind() == kind && t.getAmount().equals(order.getTotal())
+                    && t.getCreatedAt().isAfter(freshAfter)) {
                 return new RedirectAttempt(t.getId(), t.getCheckoutToken());
             }
         }
@@ -111,7 +122,7 @@ public class PaymentRecorder {
         if (open.stream().anyMatch(t -> !t.isAwaitingBuyer())) {
             throw Problems.orderState("A payment for this order is already in progress");
         }
-        return new RedirectAttempt(record(order, config, mode, brand, null), null);
+        return new RedirectAttempt(record(order, config, mode, kind, brand, null), null);
     }
 
     private List<PaymentTransaction> open(PurchaseOrder order) {
@@ -132,8 +143,8 @@ public class PaymentRecorder {
         }
     }
 
-    private long record(PurchaseOrder order, CommerceConfiguration config, OperatingMode mode, String brand,
-                        String last4) {
+    private long record(PurchaseOrder order, CommerceConfiguration config, OperatingMode mode, TransactionKind kind,
+                        String brand, String last4) {
         if (order.getPromotionCode() != null) {
             // The code is checked again when payment is submitted: nothing is charged with a code that was
             // deleted or expired since the order was placed (the attendee removes it and pays the full price).
@@ -150,7 +161,7 @@ public class PaymentRecorder {
                 redemptions.reserve(code, order);
             }
         }
-        PaymentTransaction t = new PaymentTransaction(order, TransactionKind.SALE, order.getTotal(), mode,
+        PaymentTransaction t = new PaymentTransaction(order, kind, order.getTotal(), mode,
                 config.getProviderType(), Attempt.newAttempt(), brand, last4, clock.instant());
         t.countSend(clock.instant());
         em.persist(t);
@@ -236,8 +247,9 @@ public class PaymentRecorder {
     }
 
     /**
-     * Records {@code result}; on APPROVED marks the order paid and grants access, all in this transaction.
-     * An approval for an order that is no longer awaiting payment is recorded but grants nothing twice.
+     * Records {@code result}; on APPROVED marks the order paid and grants access (an authorization: marks it
+     * AUTHORIZED, grants nothing), all in this transaction. An approval for an order that is no longer awaiting
+     * payment is recorded but grants nothing twice.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PaymentTransaction complete(long transactionId, PaymentResult result) {
@@ -307,12 +319,21 @@ public class PaymentRecorder {
                 PaymentTransaction.class).setParameter("o", order.getId()).getResultList();
     }
 
-    /** Marks the order paid in the mode of {@code payment}, its approved transaction, unless it is paid already. */
-    private void approve(PurchaseOrder order, PaymentTransaction payment) {
-        if (order.getStatus() == OrderStatus.AWAITING_PAYMENT) {
-            order.markPaid(clock.instant(), payment.getMode());
-            redemptions.confirm(order);
-            entitlements.grant(order, clock.instant());
+    /**
+     * An approved payment {@code t} of {@code order}: a sale pays the order in {@code t}'s mode (code use confirmed,
+     * access granted); an authorization only marks it AUTHORIZED (the code use stays reserved, nothing is granted
+     * until the capture, {@link FollowOnRecorder#completeCapture}).
+     */
+    private void approve(PurchaseOrder order, PaymentTransaction t) {
+        if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+            return;
         }
+        if (t.getKind() == TransactionKind.AUTHORIZATION) {
+            order.markAuthorized();
+            return;
+        }
+        order.markPaid(clock.instant(), t.getMode());
+        redemptions.confirm(order);
+        entitlements.grant(order, clock.instant());
     }
 }

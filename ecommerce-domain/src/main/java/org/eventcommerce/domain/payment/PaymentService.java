@@ -19,6 +19,7 @@ import org.eventcommerce.payments.PaymentGateway;
 import org.eventcommerce.payments.PaymentRequest;
 import org.eventcommerce.payments.PaymentResult;
 import org.eventcommerce.payments.PaymentStatus;
+import org.eventcommerce.payments.TransactionKind;
 
 /**
  * Pays an order by card following DESIGN.md "The payment lifecycle":
@@ -26,7 +27,8 @@ import org.eventcommerce.payments.PaymentStatus;
  * <li>validate the card (Luhn, accepted brand, expiry, CVV) — nothing is recorded for bad input;</li>
  * <li>record a PENDING sale with a fresh attempt (request id, CUSTREF) under a lock on the order;</li>
  * <li>call the provider outside any database transaction;</li>
- * <li>record the outcome; approval marks the order paid and grants access in the same transaction.</li>
+ * <li>record the outcome; approval marks the order paid and grants access in the same transaction (with the payment
+ *     action Authorization: marks it AUTHORIZED; access follows the capture).</li>
  * </ol>
  * An UNKNOWN or NOT_SENT outcome is resent once with the same attempt (Payflow replays the first answer
  * for a known X-VPS-REQUEST-ID); if still unknown, an inquiry by the attempt's CUSTREF settles it when it
@@ -43,7 +45,9 @@ public class PaymentService extends PaymentSteps {
     /**
      * Pays {@code orderPublicId} of site {@code siteId} with {@code card}.
      *
-     * @return the transaction with its final (or unknown) status
+     * @return the transaction with its final (or unknown) status: a SALE ({@code TRXTYPE=S}), or an AUTHORIZATION
+     *         ({@code TRXTYPE=A}, [PFP-2009 Table 4.1]) when the site's payment action is Authorization (the approved
+     *         order is then AUTHORIZED and waits for the organizer's capture)
      * @throws org.eventcommerce.domain.common.ValidationException for bad card input (nothing recorded)
      * @throws org.eventcommerce.domain.common.BusinessException   {@code /problems/order-state} when the order is
      *                                                             paid or another attempt is open
@@ -61,12 +65,14 @@ public class PaymentService extends PaymentSteps {
         CardBrand brand = CardValidator.validate(card, config.getAcceptedCards(), CardValidator.currentMonth(clock));
         OperatingMode mode = requireMode(config);
         PaymentGateway gateway = configured(() -> gateways.gateway(config, mode));
-        long txId = recorder.begin(order.getPublicId(), config, mode, brand.name(), card.lastFour());
+        TransactionKind kind = config.getPaymentAction().kind();
+        long txId = recorder.begin(order.getPublicId(), config, mode, kind, brand.name(), card.lastFour());
         PaymentTransaction pending = recorder.get(txId);
         Attempt attempt = pending.attempt();
         String invoice = order.getPublicId().substring(0, 8);
-        PaymentRequest request = PaymentRequest.sale(attempt, order.getTotal(), card,
-                order.getOffering().getTitle(), invoice);
+        PaymentRequest request = kind == TransactionKind.AUTHORIZATION
+                ? PaymentRequest.authorization(attempt, order.getTotal(), card, order.getOffering().getTitle(), invoice)
+                : PaymentRequest.sale(attempt, order.getTotal(), card, order.getOffering().getTitle(), invoice);
         PaymentResult result = gateway.execute(request);
         if (result.status() == PaymentStatus.UNKNOWN || result.status() == PaymentStatus.NOT_SENT) {
             LOG.log(Level.WARNING, "Payment {0} outcome {1} ({2}); resending the same attempt", txId, result.status(),

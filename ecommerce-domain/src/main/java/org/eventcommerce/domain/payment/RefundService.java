@@ -19,7 +19,7 @@ import org.eventcommerce.payments.TransactionKind;
 import org.eventcommerce.payments.money.Money;
 
 /**
- * Refunds and voids of payments, through the provider and wire form that took the payment ({@link FollowOnChannels}):
+ * Refunds, voids and captures of payments, through the provider and wire form that took the payment ({@link FollowOnChannels}):
  * a Payflow credit {@code TRXTYPE=C} or void {@code TRXTYPE=V} with {@code ORIGID} = the original PNREF, with
  * {@code TENDER=C} for cards and {@code TENDER=P} for Express Checkout through Payflow [PFP-2009 Table 4.1, pp.38-40;
  * PFP-EC 2013 Appendix A Tables A.13, A.15]; or, for classic Express Checkout (US, Canada), RefundTransaction
@@ -125,6 +125,47 @@ public class RefundService {
                 () -> channel.voidOf(attempt, currencyCarrier, original),
                 () -> channel.settleVoid(attempt, currencyCarrier, original));
         return recorder.completeVoid(begun.transactionId(), result);
+    }
+
+    /**
+     * Captures the order's approved authorization (the site's payment action Authorization): the whole of it when
+     * {@code amount} is null, else {@code amount}, never more than authorized; one capture, the last (Payflow
+     * {@code TRXTYPE=D} with {@code ORIGID} = the authorization's PNREF, {@code TENDER=C} or {@code P} [PFP-2009 p.32;
+     * PFP-EC Table A.17]; classic DoCapture with {@code COMPLETETYPE=Complete}, CURRENCYCODE and MSGSUBID [DEV
+     * do-capture-nvp]). Resent once with the same attempt when the outcome is unknown; a Payflow capture still unknown
+     * is settled by an inquiry on its CUSTREF. On approval the order is PAID, the promotion-code use confirmed and the
+     * entitlement granted.
+     *
+     * @param amount   the amount in {@code currency}, or null for the whole authorization
+     * @param currency the amount's currency, null with a null amount
+     * @return the CAPTURE transaction with its final (or unknown) status
+     * @throws org.eventcommerce.domain.common.NotFoundException   when the order is not in the site
+     * @throws BusinessException {@code /problems/order-state} (409) unless the order is AUTHORIZED;
+     *                           {@code /problems/capture-exceeds-authorized} (422); {@code /problems/currency-mismatch}
+     *                           (422); {@code /problems/transaction-state} (409) when a capture or void is in flight;
+     *                           {@code /problems/refund-not-supported} (422) when another provider took the payment;
+     *                           {@code /problems/e-commerce-disabled} (422) without usable credentials
+     * @throws org.eventcommerce.domain.common.ValidationException field {@code amount.amount}
+     */
+    public PaymentTransaction capture(long siteId, String orderPublicId, BigDecimal amount, Currency currency) {
+        CommerceConfiguration config = settings.get(siteId);
+        PaymentTransaction authorization = recorder.authorization(recorder.order(siteId, orderPublicId))
+                .orElse(null);
+        FollowOnChannel channel = null;
+        if (authorization != null) {
+            FollowOnChannels.requireReachable(config, java.util.Set.of(authorization.getProviderType()));
+            channel = channels.of(config, authorization);
+        }
+        FollowOnRecorder.Begun begun = recorder.beginCapture(siteId, orderPublicId, amount, currency);
+        PaymentTransaction capture = begun.transaction();
+        FollowOnChannel to = channel != null ? channel : channels.of(config, capture.getOriginal());
+        Attempt attempt = capture.attempt();
+        Money money = capture.getAmount();
+        String original = begun.originalReference();
+        LOG.log(Level.INFO, "Capture {0} of order {1} ({2})", money, orderPublicId, to.wire());
+        PaymentResult result = send(begun.transactionId(), TransactionKind.CAPTURE,
+                () -> to.capture(attempt, money, original), () -> to.settleCapture(attempt, money, original));
+        return recorder.completeCapture(begun.transactionId(), result);
     }
 
     /** The providers that took the approved payments (sales, captures) of the order. */

@@ -82,6 +82,10 @@ public class CommerceConfiguration extends BaseEntity {
     @Column(name = "promotion_codes_enabled", nullable = false)
     private boolean promotionCodesEnabled;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_action", nullable = false)
+    private PaymentAction paymentAction = PaymentAction.SALE;
+
     /** Promotion-code e-mail template (null: the built-in default of the mail package). */
     @Column(name = "mail_subject")
     private String mailSubject;
@@ -204,6 +208,11 @@ public class CommerceConfiguration extends BaseEntity {
         return promotionCodesEnabled;
     }
 
+    /** Sale (take the money at once, the default) or Authorization (hold it until the organizer captures it). */
+    public PaymentAction getPaymentAction() {
+        return paymentAction == null ? PaymentAction.SALE : paymentAction;
+    }
+
     public long getVersion() {
         return version;
     }
@@ -266,6 +275,7 @@ public class CommerceConfiguration extends BaseEntity {
         this.paypalEmail = u.paypalEmail();
         this.currency = u.currency();
         this.promotionCodesEnabled = u.promotionCodesEnabled();
+        this.paymentAction = u.paymentAction();
         this.site.changeTimeZone(u.timeZone());
         this.updatedAt = now;
     }

@@ -154,7 +154,8 @@ public class SettingsService {
                 : new SettingsUpdate.CredentialsInput(UK_PARTNER, in.vendor(), in.user(), in.password())));
         return new SettingsUpdate(u.eventsEnabled(), u.trainingEnabled(), u.mode(), u.timeZone(), u.merchantName(),
                 u.supportInfo(), u.pageHeader(), u.pageFooter(), u.promotionCodesEnabled(), u.providerType(),
-                u.accountType(), u.acceptedCards(), u.expressCheckout(), u.paypalEmail(), u.currency(), creds);
+                u.accountType(), u.acceptedCards(), u.expressCheckout(), u.paypalEmail(), u.currency(), creds,
+                u.paymentAction());
     }
 
     /** True when {@code u} switches to Production, or changes what Production payments would use. */

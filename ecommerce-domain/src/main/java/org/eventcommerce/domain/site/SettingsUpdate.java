@@ -9,17 +9,20 @@ import org.eventcommerce.payments.OperatingMode;
 /**
  * Everything the E-Commerce page (and {@code PUT /api/v1/settings}) can change, before validation.
  *
- * @param credentials per mode; a null password in a set keeps the stored one (passwords are write-only)
+ * @param credentials   per mode; a null password in a set keeps the stored one (passwords are write-only)
+ * @param paymentAction Sale or Authorization; null means Sale
  */
 public record SettingsUpdate(boolean eventsEnabled, boolean trainingEnabled, OperatingMode mode, ZoneId timeZone,
                              String merchantName, String supportInfo, String pageHeader, String pageFooter,
                              boolean promotionCodesEnabled, ProviderType providerType, AccountType accountType,
                              Set<CardBrand> acceptedCards, boolean expressCheckout, String paypalEmail,
-                             String currency, Map<OperatingMode, CredentialsInput> credentials) {
+                             String currency, Map<OperatingMode, CredentialsInput> credentials,
+                             PaymentAction paymentAction) {
 
     public SettingsUpdate {
         acceptedCards = acceptedCards == null ? Set.of() : Set.copyOf(acceptedCards);
         credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
+        paymentAction = paymentAction == null ? PaymentAction.SALE : paymentAction;
     }
 
     /** One mode's Payflow credentials as typed; {@code password} null or empty keeps the stored one. */
@@ -39,7 +42,8 @@ public record SettingsUpdate(boolean eventsEnabled, boolean trainingEnabled, Ope
                 Set.copyOf(c.getAcceptedCards()), c.isExpressCheckout(), c.getPaypalEmail(),
                 c.getCurrency().getCurrencyCode(), Map.of(
                         OperatingMode.TEST, input(c.credentials(OperatingMode.TEST)),
-                        OperatingMode.PRODUCTION, input(c.credentials(OperatingMode.PRODUCTION))));
+                        OperatingMode.PRODUCTION, input(c.credentials(OperatingMode.PRODUCTION))),
+                c.getPaymentAction());
     }
 
     private static CredentialsInput input(ProviderCredentials p) {

@@ -300,8 +300,8 @@ public final class PayflowConnector implements PaymentGateway {
      * @param payerId the PAYERID from the return URL or from {@link #getExpressCheckoutDetails}
      * @param amount  the amount and currency to take (the same as in the Set call)
      * @return the payment: result APPROVED, HELD (fraud review 126/127, or a PENDINGREASON other than
-     *         {@code none}/{@code completed}), DECLINED, NOT_SENT or UNKNOWN; reference = PNREF; PPREF and the
-     *         pending reason alongside
+     *         {@code none}/{@code completed}, and for an AUTHORIZATION other than {@code authorization}/{@code order}),
+     *         DECLINED, NOT_SENT or UNKNOWN; reference = PNREF; PPREF and the pending reason alongside
      */
     public ExpressCheckoutPayment doExpressCheckoutPayment(Attempt attempt, TransactionKind kind, String token,
                                                            String payerId, Money amount) {
@@ -315,7 +315,8 @@ public final class PayflowConnector implements PaymentGateway {
         String pendingReason = blankToNull(a.get("PENDINGREASON"));
         if (result.status() == PaymentStatus.APPROVED && pendingReason != null
                 && !"none".equalsIgnoreCase(pendingReason.strip())
-                && !"completed".equalsIgnoreCase(pendingReason.strip())) {
+                && !"completed".equalsIgnoreCase(pendingReason.strip())
+                && !(kind == TransactionKind.AUTHORIZATION && isAuthorizationReason(pendingReason))) {
             result = new PaymentResult(PaymentStatus.HELD, result.resultCode(),
                     result.message() + " (pending: " + pendingReason.strip() + ")", result.reference(),
                     result.authCode(), result.amount(), result.duplicate(), null, result.fields());
@@ -323,6 +324,16 @@ public final class PayflowConnector implements PaymentGateway {
         logOutcome(what, attempt.requestId(), result);
         return new ExpressCheckoutPayment(result, blankToNull(a.get("PPREF")), blankToNull(a.get("PAYMENTTYPE")),
                 pendingReason, blankToNull(a.get("CORRELATIONID")));
+    }
+
+    /**
+     * True for the PENDINGREASON an approved authorization carries: {@code authorization} (or {@code order}), which is
+     * what "held, to be captured" looks like, not a pending payment [NVP-2013 "PaymentInfoType Fields"; PFP-EC "Do
+     * Express Checkout Payment Response Parameter Descriptions"].
+     */
+    private static boolean isAuthorizationReason(String pendingReason) {
+        String reason = pendingReason.strip();
+        return "authorization".equalsIgnoreCase(reason) || "order".equalsIgnoreCase(reason);
     }
 
     /**

@@ -273,6 +273,26 @@ class PayflowRedirectFlowsTest {
     }
 
     @Test
+    void anAuthorizationThroughExpressCheckoutIsApprovedNotHeld() {
+        // An authorization's payment carries PENDINGREASON=authorization (NVP-2013 "PaymentInfoType Fields"): the money
+        // is held to be captured, which is what was asked for; another reason would still be a pending payment.
+        server.reply(Reply.ok("RESULT=0&PNREF=EFHP0D426840&RESPMSG=Approved&PPREF=8RN74402XH5765408"
+                + "&PAYMENTTYPE=instant&PENDINGREASON=authorization&AMT=23.45"),
+                Reply.ok("RESULT=0&PNREF=EFHP0D426841&RESPMSG=Approved&PAYMENTTYPE=instant&PENDINGREASON=authorization"
+                        + "&AMT=23.45"));
+
+        ExpressCheckoutPayment authorized = connector.doExpressCheckoutPayment(new Attempt("ec-do-a", "ECA000000001"),
+                TransactionKind.AUTHORIZATION, EC_TOKEN, "7KQX5MJQ8Q6AE", USD_23_45);
+        ExpressCheckoutPayment sale = connector.doExpressCheckoutPayment(Attempt.newAttempt(), TransactionKind.SALE,
+                EC_TOKEN, "7KQX5MJQ8Q6AE", USD_23_45);
+
+        assertThat(server.received().get(0).body()).startsWith("TRXTYPE[1]=A&TENDER[1]=P&");
+        assertThat(authorized.result().status()).isEqualTo(PaymentStatus.APPROVED);
+        assertThat(authorized.result().reference()).isEqualTo("EFHP0D426840");
+        assertThat(sale.result().status()).isEqualTo(PaymentStatus.HELD);
+    }
+
+    @Test
     void aDuplicatePaymentAnswerForAnotherAmountIsUnknown() {
         // DESIGN.md step 4: a replay (DUPLICATE=1) must match the attempt's amount
         server.reply(Reply.ok("RESULT=0&PNREF=EFHP0D426838&RESPMSG=Approved&AMT=99.00&DUPLICATE=1"));

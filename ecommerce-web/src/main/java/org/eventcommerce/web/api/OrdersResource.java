@@ -33,7 +33,7 @@ import org.eventcommerce.payments.money.Money;
 /**
  * Orders, card payments and refunds (API.md "Orders and payments"): {@code POST /orders},
  * {@code GET /orders/{id}}, {@code POST /orders/{id}/payments} and {@code POST /orders/{id}/refunds} with
- * {@code Idempotency-Key}.
+ * {@code Idempotency-Key}; additions: {@code POST /orders/{id}/captures} and {@code /voids}.
  */
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -119,6 +119,26 @@ public class OrdersResource {
         return idempotent(id, key, "refunds:", body, () -> {
             Money amount = optionalField(body, "amount", b -> b.money("amount", false));
             return refunds.refund(caller.siteId(), id, amount == null ? null : amount.amount(),
+                    amount == null ? null : amount.currency());
+        });
+    }
+
+    /**
+     * Captures the order's authorized payment (sites whose payment action is Authorization; not part of API.md v1):
+     * {@code {"amount": Money}}, or an empty body / {@code {}} for the whole authorization; never more than
+     * authorized; with {@code Idempotency-Key}. 201 {@code {"transaction": {...}, "order": {...}}} whatever the
+     * provider answered; on approval the order is PAID and access granted. Problems: {@code /problems/order-state}
+     * (409, the order is not AUTHORIZED), {@code /problems/capture-exceeds-authorized} (422),
+     * {@code /problems/currency-mismatch} (422), {@code /problems/transaction-state} (409, a capture or void in
+     * flight), {@code /problems/validation} (400, field {@code amount.amount}).
+     */
+    @POST
+    @Path("{id}/captures")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Response capture(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, String body) {
+        return idempotent(id, key, "captures:", body, () -> {
+            Money amount = optionalField(body, "amount", b -> b.money("amount", false));
+            return refunds.capture(caller.siteId(), id, amount == null ? null : amount.amount(),
                     amount == null ? null : amount.currency());
         });
     }

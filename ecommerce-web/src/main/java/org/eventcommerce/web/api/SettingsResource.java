@@ -26,6 +26,7 @@ import java.util.Set;
 import org.eventcommerce.domain.site.AccountType;
 import org.eventcommerce.domain.site.CommerceConfiguration;
 import org.eventcommerce.domain.site.ProviderCredentials;
+import org.eventcommerce.domain.site.PaymentAction;
 import org.eventcommerce.domain.site.ProviderType;
 import org.eventcommerce.domain.site.Service;
 import org.eventcommerce.domain.site.SettingsService;
@@ -43,7 +44,7 @@ import org.eventcommerce.payments.OperatingMode;
 public class SettingsResource {
 
     private static final Set<String> FIELDS = Set.of("services", "mode", "timeZone", "merchantName", "supportInfo",
-            "paymentPage", "promotionCodesEnabled", "provider", "promotionMail");
+            "paymentPage", "promotionCodesEnabled", "provider", "promotionMail", "paymentAction");
     private static final Set<String> PROVIDER_FIELDS = Set.of("type", "credentials", "accountType", "acceptedCards",
             "expressCheckout", "paypalEmail", "currency");
     /** {@code passwordSet} is what GET shows; a PUT may send it back and it is ignored. */
@@ -119,6 +120,8 @@ public class SettingsResource {
             footer = page.has("footer") ? page.string("footer", false) : footer;
         }
         boolean codes = b.bool("promotionCodesEnabled", cur.promotionCodesEnabled());
+        PaymentAction action = b.has("paymentAction") ? b.enumValue("paymentAction", PaymentAction.class, true)
+                : cur.paymentAction();
         ProviderType type = cur.providerType();
         AccountType accountType = cur.accountType();
         Set<CardBrand> cards = cur.acceptedCards();
@@ -173,7 +176,7 @@ public class SettingsResource {
         b.finish();
         SettingsService.Saved saved = settings.save(caller.siteId(), new SettingsUpdate(events, training, mode, zone,
                 merchant, support, header, footer, codes, type, accountType, cards, express, paypalEmail, currency,
-                creds), mail == null ? null : new SettingsService.MailInput(mailSubject, mailText, mailHtml, redirect));
+                creds, action), mail == null ? null : new SettingsService.MailInput(mailSubject, mailText, mailHtml, redirect));
         // Beyond API.md's shape, only in PUT answers: the unpaid orders a change of currency cancelled, and those
         // it kept because their payment is under way.
         return Json.object(toJson(saved.configuration())).add("cancelledUnpaidOrders", saved.cancelledOrders())
@@ -217,6 +220,7 @@ public class SettingsResource {
                 .add("paymentPage", Json.object().add("header", Json.string(c.getPageHeader()))
                         .add("footer", Json.string(c.getPageFooter())))
                 .add("promotionCodesEnabled", c.isPromotionCodesEnabled())
+                .add("paymentAction", c.getPaymentAction().name())
                 .add("promotionMail", Json.object()
                         .add("subject", Json.string(c.getMailSubject()))
                         .add("text", Json.string(c.getMailText()))

@@ -18,6 +18,7 @@ import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.site.AccountType;
 import org.eventcommerce.domain.site.CommerceConfiguration;
 import org.eventcommerce.domain.site.ProviderCheck;
+import org.eventcommerce.domain.site.PaymentAction;
 import org.eventcommerce.domain.site.ProviderType;
 import org.eventcommerce.domain.common.Messages;
 import org.eventcommerce.domain.config.PayPalPlatformConfig;
@@ -78,6 +79,8 @@ public class ECommerceSettings implements Serializable {
     private final Credentials production = new Credentials();
 
     private boolean promotionCodesEnabled;
+
+    private PaymentAction paymentAction = PaymentAction.SALE;
 
     private String paypalEmail;
     private String currency;
@@ -236,6 +239,19 @@ public class ECommerceSettings implements Serializable {
         return List.of(OperatingMode.values());
     }
 
+    /** The payment actions: Sale (take the money at once) and Authorization (capture it later). */
+    public List<PaymentAction> getPaymentActions() {
+        return List.of(PaymentAction.values());
+    }
+
+    public PaymentAction getPaymentAction() {
+        return paymentAction;
+    }
+
+    public void setPaymentAction(PaymentAction paymentAction) {
+        this.paymentAction = paymentAction == null ? PaymentAction.SALE : paymentAction;
+    }
+
     public List<String> getTimeZones() {
         return TIME_ZONES;
     }
@@ -247,7 +263,8 @@ public class ECommerceSettings implements Serializable {
         ZoneId zone = timeZone == null || !ZoneId.getAvailableZoneIds().contains(timeZone) ? null : ZoneId.of(timeZone);
         return new SettingsUpdate(eventsEnabled, trainingEnabled, mode, zone, merchantName, supportInfo, pageHeader,
                 pageFooter, promotionCodesEnabled, providerType, accountType,
-                Set.copyOf(Arrays.asList(getAcceptedCards())), expressCheckout, paypalEmail, currency, credentials);
+                Set.copyOf(Arrays.asList(getAcceptedCards())), expressCheckout, paypalEmail, currency, credentials,
+                paymentAction);
     }
 
     private void show(CommerceConfiguration c) {
@@ -265,6 +282,7 @@ public class ECommerceSettings implements Serializable {
         acceptedCards = u.acceptedCards().stream().sorted().toArray(CardBrand[]::new);
         expressCheckout = u.expressCheckout();
         promotionCodesEnabled = u.promotionCodesEnabled();
+        paymentAction = u.paymentAction();
         paypalEmail = u.paypalEmail();
         currency = u.currency();
         test.show(u.credentials().get(OperatingMode.TEST), c.credentials(OperatingMode.TEST).hasPassword());
@@ -281,6 +299,7 @@ public class ECommerceSettings implements Serializable {
         ids.put("merchantName", "merchantName");
         ids.put("supportInfo", "supportInfo");
         ids.put("promotionCodesEnabled", "promotionCodesEnabled");
+        ids.put("paymentAction", "paymentAction");
         ids.put("paymentPage.header", "pageHeader");
         ids.put("paymentPage.footer", "pageFooter");
         ids.put("provider.type", "providerType");

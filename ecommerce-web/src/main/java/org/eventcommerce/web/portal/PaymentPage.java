@@ -262,7 +262,13 @@ public class PaymentPage implements Serializable {
             PaymentTransaction t = payments.payByCard(siteId, order,
                     Card.of(cardNumber, normalizeExpiry(cardExpiry), cardCvv, blankToNull(cardHolder)));
             switch (t.getStatus()) {
-                case APPROVED -> confirm(t.getReference(), t.getAmount());
+                case APPROVED -> {
+                    if (t.getKind() == TransactionKind.AUTHORIZATION) {
+                        close("info", Bundle.text("payment.authorized"));
+                    } else {
+                        confirm(t.getReference(), t.getAmount());
+                    }
+                }
                 case DECLINED -> notice("error", PaymentOutcomes.isMerchantSetupProblem(t.getResultCode())
                         ? Bundle.text("payment.merchantProblem", nullToEmpty(t.getResultCode()))
                         : Bundle.text("payment.declined", nullToEmpty(t.getResultCode()), nullToEmpty(t.getMessage())));
@@ -333,12 +339,17 @@ public class PaymentPage implements Serializable {
         PurchaseOrder o = awaitInFlight(current);
         List<PaymentTransaction> attempts = recorder.ofOrder(o);
         Optional<PaymentTransaction> approved = attempts.stream()
-                .filter(t -> t.getKind() == TransactionKind.SALE && t.getStatus() == PaymentStatus.APPROVED)
+                .filter(t -> (t.getKind() == TransactionKind.SALE || t.getKind() == TransactionKind.CAPTURE)
+                        && t.getStatus() == PaymentStatus.APPROVED)
                 .max(Comparator.comparing(PaymentTransaction::getCreatedAt));
         if (o.getStatus() == OrderStatus.PAID || o.getStatus() == OrderStatus.PARTIALLY_REFUNDED
                 || (o.getStatus() == OrderStatus.AWAITING_PAYMENT && approved.isPresent())) {
             confirm(approved.map(PaymentTransaction::getReference).orElse(null),
                     approved.map(PaymentTransaction::getAmount).orElse(o.getTotal()));
+            return;
+        }
+        if (o.getStatus() == OrderStatus.AUTHORIZED) {
+            close("info", Bundle.text("payment.authorized"));
             return;
         }
         if (o.getStatus() != OrderStatus.AWAITING_PAYMENT) {

@@ -18,6 +18,7 @@ import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.order.OrderService;
 import org.eventcommerce.domain.order.OrderStatus;
 import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.payment.CaptureRules;
 import org.eventcommerce.domain.payment.FollowOnRecorder;
 import org.eventcommerce.domain.payment.PaymentRecorder;
 import org.eventcommerce.domain.payment.PaymentTransaction;
@@ -36,7 +37,8 @@ import org.eventcommerce.web.security.CurrentUser;
  * One order for the site administrator ({@code /admin/orders/order.xhtml?id=<order public id>}, issue 4): the
  * order, its payment transactions (times in the site's time zone), <b>Refund</b> with an amount defaulting to the
  * refundable remainder (checked next to the field, then confirmed in a dialog; worded for the card or for the buyer's
- * PayPal account) and <b>Void</b> of an authorization or a card sale held for review (confirmed). The rules live in {@link RefundService}; this bean only shows and asks.
+ * PayPal account), <b>Capture</b> of an authorized order (the amount defaulting to the authorized one, never more,
+ * confirmed; access follows) and <b>Void</b> of an authorization or a card sale held for review (confirmed). The rules live in {@link RefundService}; this bean only shows and asks.
  */
 @Named
 @ViewScoped
@@ -46,6 +48,9 @@ public class OrderDetail implements Serializable {
 
     /** The form's id: the amount field's client id is {@code order:refundAmount}. */
     static final String AMOUNT_FIELD = "order:refundAmount";
+
+    /** The capture amount field's client id. */
+    static final String CAPTURE_FIELD = "order:captureAmount";
 
     @Inject
     OrderService orders;
@@ -79,6 +84,10 @@ public class OrderDetail implements Serializable {
     private Money remainder;
     private boolean refundable;
     private boolean payPal;
+    private boolean capturable;
+    private Money authorized;
+    private BigDecimal captureAmount;
+    private String captureQuestion;
     private BigDecimal refundAmount;
     private String refundQuestion;
     private List<TransactionRow> transactions = List.of();
@@ -126,6 +135,10 @@ public class OrderDetail implements Serializable {
         remainder = paid ? followOns.refundable(siteId, id).remainder() : Money.zero(c);
         refundable = paid && remainder.isPositive();
         refundAmount = refundable ? remainder.amount() : null;
+        authorized = o.getStatus() == OrderStatus.AUTHORIZED
+                ? followOns.authorization(o).map(PaymentTransaction::getAmount).orElse(null) : null;
+        capturable = authorized != null;
+        captureAmount = capturable ? authorized.amount() : null;
     }
 
     /**
@@ -145,6 +158,35 @@ public class OrderDetail implements Serializable {
             PageMessages.field(AMOUNT_FIELD, FacesMessage.SEVERITY_ERROR, Bundle.text(e));
             FacesContext.getCurrentInstance().validationFailed();
         }
+    }
+
+    /**
+     * Checks the capture amount (positive, the currency's decimals, at most the authorized amount) and prepares the
+     * confirmation question; otherwise shows the message next to the field and keeps the dialog closed.
+     */
+    public void prepareCapture() {
+        try {
+            Money amount = CaptureRules.amountToCapture(captureAmount, Currency.getInstance(currency), authorized);
+            captureQuestion = Bundle.text("question.capture", Formats.money(amount, Bundle.locale()), attendee);
+        } catch (ValidationException e) {
+            PageMessages.fieldErrors(e, field -> CAPTURE_FIELD);
+            FacesContext.getCurrentInstance().validationFailed();
+        } catch (BusinessException e) {
+            PageMessages.field(CAPTURE_FIELD, FacesMessage.SEVERITY_ERROR, Bundle.text(e));
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    /** Captures the amount through PayPal (the order is then paid and access granted) and shows the outcome. */
+    public void capture() {
+        try {
+            Outcomes.show(refunds.capture(currentUser.siteId(), id, captureAmount, Currency.getInstance(currency)));
+        } catch (ValidationException e) {
+            PageMessages.fieldErrors(e, field -> CAPTURE_FIELD);
+        } catch (BusinessException e) {
+            PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text(e));
+        }
+        load();
     }
 
     /** Refunds the amount through PayPal and shows the outcome. */
@@ -262,5 +304,27 @@ public class OrderDetail implements Serializable {
 
     public List<TransactionRow> getTransactions() {
         return transactions;
+    }
+
+    /** True when the order is AUTHORIZED: its payment can be captured (or voided in the transactions table). */
+    public boolean isCapturable() {
+        return capturable;
+    }
+
+    /** The authorized amount, formatted for the reader. */
+    public String getAuthorized() {
+        return authorized == null ? "" : Formats.money(authorized, Bundle.locale());
+    }
+
+    public BigDecimal getCaptureAmount() {
+        return captureAmount;
+    }
+
+    public void setCaptureAmount(BigDecimal captureAmount) {
+        this.captureAmount = captureAmount;
+    }
+
+    public String getCaptureQuestion() {
+        return captureQuestion;
     }
 }
