@@ -253,6 +253,18 @@ class RefundsIT {
         assertThat(conflict.json().getString("type")).isEqualTo("/problems/idempotency-conflict");
         ApiClient.Answer noKey = refund(orderId, body, null);
         assertThat(noKey.status()).isEqualTo(400);
+        // The same request written differently (white space) is the same request: a replay, not a conflict.
+        ApiClient.Answer spaced = refund(orderId, "{ \"amount\" : {\"amount\": \"5.00\",\n \"currency\": \"USD\"} }",
+                "idem-" + run);
+        assertThat(spaced.status()).as(spaced.body()).isEqualTo(201);
+        assertThat(spaced.body()).isEqualTo(first.body());
+        // An empty body and {} both mean "the whole remainder" (found by the fresh-user trial: they conflicted).
+        ApiClient.Answer empty = refund(orderId, "", "rest-" + run);
+        ApiClient.Answer braces = refund(orderId, "{}", "rest-" + run);
+        assertThat(empty.status()).as(empty.body()).isEqualTo(201);
+        assertThat(braces.status()).as(braces.body()).isEqualTo(201);
+        assertThat(braces.body()).isEqualTo(empty.body());
+        assertThat(credits(p.pnref())).hasSize(2);
     }
 
     @Test

@@ -39,6 +39,23 @@ final class Json {
     }
 
     /** A reader of {@code json}. */
+    /**
+     * A request body as the idempotency check compares it: an absent or blank body is {@code {}} (the refund and
+     * void bodies are optional), JSON is written again without insignificant white space (so {@code {}} and
+     * {@code { }} are the same request); text that is not JSON is kept as it is (it will be refused anyway).
+     * Member order still counts.
+     */
+    static String canonical(String body) {
+        if (body == null || body.isBlank()) {
+            return "{}";
+        }
+        try (JsonReader r = reader(new java.io.StringReader(body))) {
+            return r.readValue().toString();
+        } catch (jakarta.json.JsonException e) {
+            return body;
+        }
+    }
+
     static JsonReader reader(Reader json) {
         return PROVIDER.createReader(json);
     }

@@ -190,7 +190,7 @@ public class OrdersResource {
                                 Supplier<PaymentTransaction> write) {
         orders.get(caller.siteId(), id);
         Optional<IdempotencyService.Stored> stored = idempotency.claim(caller.site(), key, scope + id,
-                body == null ? "" : body);
+                Json.canonical(body));
         if (stored.isPresent()) {
             return Response.status(stored.get().status()).entity(stored.get().body()).build();
         }

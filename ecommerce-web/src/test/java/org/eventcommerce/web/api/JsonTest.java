@@ -1,0 +1,30 @@
+package org.eventcommerce.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    @Test
+    void absentBlankAndEmptyObjectAreTheSameRequest() {
+        assertEquals("{}", Json.canonical(null));
+        assertEquals("{}", Json.canonical(""));
+        assertEquals("{}", Json.canonical(" \n"));
+        assertEquals("{}", Json.canonical("{ }"));
+    }
+
+    @Test
+    void whiteSpaceDoesNotMatterButValuesDo() {
+        String a = Json.canonical("{\"amount\": {\"amount\": \"5.00\", \"currency\": \"USD\"}}");
+        assertEquals("{\"amount\":{\"amount\":\"5.00\",\"currency\":\"USD\"}}", a);
+        assertEquals(a, Json.canonical("{ \"amount\" :\n{\"amount\":\"5.00\",  \"currency\":\"USD\"} }"));
+        assertNotEquals(a, Json.canonical("{\"amount\": {\"amount\": \"5.0\", \"currency\": \"USD\"}}"));
+    }
+
+    @Test
+    void textThatIsNotJsonIsKeptAsItIs() {
+        assertEquals("{amount", Json.canonical("{amount"));
+    }
+}
