@@ -35,6 +35,11 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), null);
     }
 
+    /** GET with {@code Accept: text/csv}. */
+    public Answer csv(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/csv").GET(), null);
+    }
+
     public Answer put(String path, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(json)), null);
     }

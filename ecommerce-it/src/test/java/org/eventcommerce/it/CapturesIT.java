@@ -215,6 +215,9 @@ class CapturesIT {
                 "cap-m3-" + order.getString("id"));
         assertThat(less.status()).as(less.body()).isEqualTo(201);
         assertThat(less.json().getJsonObject("order").getString("status")).isEqualTo("PAID");
+        // The order says what was taken, not only its total (the fresh-user trial could not see it).
+        assertThat(less.json().getJsonObject("order").getJsonObject("total").getString("amount")).isEqualTo("50.00");
+        assertThat(less.json().getJsonObject("order").getJsonObject("paid").getString("amount")).isEqualTo("30.00");
         assertThat(payflow("D", pnref)).singleElement()
                 .satisfies(d -> assertThat(d.amount()).isEqualByComparingTo("30.00"));
         // What can be refunded is what was captured.

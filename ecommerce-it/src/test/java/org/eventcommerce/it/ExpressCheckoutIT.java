@@ -280,6 +280,10 @@ class ExpressCheckoutIT {
                 .formatted(Long.toString(System.nanoTime(), 36)));
         assertThat(again.status()).as(again.body()).isEqualTo(422);
         assertThat(again.json().getString("type")).isEqualTo("/problems/currency-not-supported");
+        // Nor is its price quoted.
+        ApiClient.Answer quote = api.get("api/v1/quotes?offering=live-keynote");
+        assertThat(quote.status()).as(quote.body()).isEqualTo(422);
+        assertThat(quote.json().getString("type")).isEqualTo("/problems/currency-not-supported");
     }
 
     @Test
@@ -426,6 +430,10 @@ class ExpressCheckoutIT {
                 .getJsonArray("totals").getJsonObject(0);
         assertThat(jpyTotal.getString("currency")).isEqualTo("JPY");
         assertThat(jpyTotal.getJsonObject("gross").getString("amount")).isEqualTo("1500");
+        // The CSV names the tender of a PayPal payment in words (the fresh-user trial found "???card.PAYPAL???").
+        ApiClient.Answer csv = api.csv("api/v1/transactions?offering=" + cad);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("PayPal account").doesNotContain("???");
     }
 
     /** A new recording of the demo host with a fee of {@code amount} {@code currency}; its id. */

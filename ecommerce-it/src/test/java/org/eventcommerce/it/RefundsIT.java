@@ -268,6 +268,16 @@ class RefundsIT {
     }
 
     @Test
+    void aNullAmountIsRefusedNotTakenForTheWholeRemainder() {
+        // The fresh-user trial sent {"amount": null} and had the whole remainder refunded.
+        Paid p = paidOrder("null", "12.00");
+        ApiClient.Answer a = refund(p.orderId(), "{\"amount\": null}", "null-" + run);
+        assertThat(a.status()).as(a.body()).isEqualTo(400);
+        assertThat(a.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("amount");
+        assertThat(credits(p.pnref())).isEmpty();
+    }
+
+    @Test
     void aDeclinedCreditIsRecordedAndChangesNothing() {
         Paid p = paidOrder("dcl", "15.00");
         String orderId = p.orderId();

@@ -315,6 +315,9 @@ class TransactionsIT {
         ApiClient.Answer size = api.get("api/v1/transactions?size=501");
         assertThat(size.status()).isEqualTo(400);
         assertThat(size.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("size");
+        ApiClient.Answer negative = api.get("api/v1/transactions?page=-1");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("page");
         // Not a number at all: a 400 on the field too, not JAX-RS's 404 (found by a fresh-user trial).
         ApiClient.Answer words = api.get("api/v1/transactions?page=abc&size=ten");
         assertThat(words.status()).as(words.body()).isEqualTo(400);

@@ -73,9 +73,7 @@ public class PromotionCodeReport {
     /** As {@link #find(Site, Filter, int, int)}, sorted by {@code sort} (then by id, for a stable order). */
     @Transactional
     public Page find(Site site, Filter f, int page, int size, Sort sort) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ValidationException.of("size", "validation.page", MAX_PAGE_SIZE);
-        }
+        org.eventcommerce.domain.common.Pages.check(page, size, MAX_PAGE_SIZE);
         if (f.createdFrom() != null && f.createdTo() != null && f.createdTo().isBefore(f.createdFrom())) {
             throw ValidationException.of("createdTo", "validation.dateRange");
         }

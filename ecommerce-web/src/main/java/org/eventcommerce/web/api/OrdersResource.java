@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import org.eventcommerce.domain.common.NotFoundException;
 import org.eventcommerce.domain.idempotency.IdempotencyService;
 import org.eventcommerce.domain.order.OrderService;
+import org.eventcommerce.payments.TransactionKind;
+import org.eventcommerce.payments.PaymentStatus;
 import org.eventcommerce.domain.order.PaymentLinks;
 import org.eventcommerce.domain.order.PurchaseOrder;
 import org.eventcommerce.domain.payment.PaymentRecorder;
@@ -177,6 +179,10 @@ public class OrdersResource {
             return null;
         }
         JsonBody b = JsonBody.parse(body, Set.of(field));
+        if (b.keys().contains(field) && !b.has(field)) {
+            // {"amount": null} is not "no amount": a client that meant an amount must not refund everything.
+            b.error(field, "validation.type.object");
+        }
         T value = read.apply(b);
         b.finish();
         return value;
@@ -215,9 +221,15 @@ public class OrdersResource {
                 .add("total", Json.money(o.getTotal())).add("refunded", Json.money(o.getRefunded()))
                 .add("promotionCode", Json.string(o.getPromotionCode()))
                 .add("paymentPageUrl", links.url(o));
+        java.util.List<PaymentTransaction> all = transactions.ofOrder(o);
+        // An addition to API.md: what was actually taken (approved sales and captures), less than "total" after a
+        // partial capture.
+        b.add("paid", Json.money(all.stream().filter(t -> t.getStatus() == PaymentStatus.APPROVED
+                        && (t.getKind() == TransactionKind.SALE || t.getKind() == TransactionKind.CAPTURE))
+                .map(PaymentTransaction::getAmount).reduce(Money.zero(o.getCurrency()), Money::plus)));
         if (withTransactions) {
             JsonArrayBuilder arr = Json.array();
-            for (PaymentTransaction t : transactions.ofOrder(o)) {
+            for (PaymentTransaction t : all) {
                 arr.add(transaction(t));
             }
             b.add("transactions", arr);

@@ -11,6 +11,8 @@ import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.offering.Offering;
 import org.eventcommerce.domain.offering.OfferingService;
 import org.eventcommerce.domain.promotion.PromotionCodeService;
+import org.eventcommerce.domain.site.CommerceConfiguration;
+import org.eventcommerce.domain.site.SettingsService;
 import org.eventcommerce.payments.money.Money;
 
 /**
@@ -30,6 +32,9 @@ public class QuotesResource {
     @Inject
     PromotionCodeService codes;
 
+    @Inject
+    SettingsService settings;
+
     /** {@code {"listPrice", "discount", "total"}} or a promotion-code problem. */
     @GET
     public String quote(@QueryParam("offering") String offeringId, @QueryParam("promotionCode") String code) {
@@ -38,6 +43,11 @@ public class QuotesResource {
         }
         Offering o = offerings.get(caller.siteId(), offeringId);
         Money fee = o.getFee().orElseThrow(() -> Problems.eCommerceDisabled(o.getService().name()));
+        // As POST /orders refuses it: a price nobody can pay is not quoted (found by the fresh-user trial).
+        CommerceConfiguration config = settings.get(caller.siteId());
+        if (!config.getCurrency().equals(fee.currency())) {
+            throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
+        }
         if (code == null || code.isBlank()) {
             return Json.object().add("listPrice", Json.money(fee)).add("discount", Json.money(Money.zero(fee.currency())))
                     .add("total", Json.money(fee)).build().toString();

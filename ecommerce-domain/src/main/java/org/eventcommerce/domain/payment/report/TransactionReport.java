@@ -99,9 +99,7 @@ public class TransactionReport {
      * @throws ValidationException for a bad page or size ({@code size}), or the rules of {@link TransactionFilter#check()}
      */
     public List<TransactionRow> rows(Site site, TransactionFilter f, int page, int size, Sort sort) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ValidationException.of("size", "validation.page", MAX_PAGE_SIZE);
-        }
+        org.eventcommerce.domain.common.Pages.check(page, size, MAX_PAGE_SIZE);
         f.check();
         Map<String, Object> params = new HashMap<>();
         String where = where(site, f, params);

@@ -76,6 +76,7 @@ public class OrderDetail implements Serializable {
     private String discount;
     private String total;
     private String refunded;
+    private String paidAmount;
     private String promotionCode;
     private String createdAt;
     private String paidAt;
@@ -132,7 +133,10 @@ public class OrderDetail implements Serializable {
         payPal = all.stream().anyMatch(t -> t.getStatus() == PaymentStatus.APPROVED && t.isPayPal()
                 && (t.getKind() == TransactionKind.SALE || t.getKind() == TransactionKind.CAPTURE));
         boolean paid = o.getStatus() == OrderStatus.PAID || o.getStatus() == OrderStatus.PARTIALLY_REFUNDED;
-        remainder = paid ? followOns.refundable(siteId, id).remainder() : Money.zero(c);
+        org.eventcommerce.domain.payment.RefundRules.Refundable figures = followOns.refundable(siteId, id);
+        // What was actually taken: after a partial capture, less than the total (found by the fresh-user trial).
+        paidAmount = Formats.money(figures.captured(), locale);
+        remainder = paid ? figures.remainder() : Money.zero(c);
         refundable = paid && remainder.isPositive();
         refundAmount = refundable ? remainder.amount() : null;
         authorized = o.getStatus() == OrderStatus.AUTHORIZED
@@ -250,6 +254,11 @@ public class OrderDetail implements Serializable {
 
     public String getTotal() {
         return total;
+    }
+
+    /** Approved sales and captures, in the reader's format (a partial capture takes less than the total). */
+    public String getPaidAmount() {
+        return paidAmount;
     }
 
     public String getRefunded() {

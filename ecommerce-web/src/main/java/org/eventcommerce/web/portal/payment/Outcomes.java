@@ -17,7 +17,7 @@ final class Outcomes {
      * message: information when approved, a warning when held, pending or unknown, an error otherwise.
      */
     static void show(PaymentTransaction t) {
-        String text = Bundle.text("message.outcome." + t.getStatus().name(), Bundle.text("txKind." + t.getKind()),
+        String text = Bundle.text("message.outcome." + t.getStatus().name(), Bundle.text("transactionKind." + t.getKind()),
                 Formats.money(t.getAmount(), Bundle.locale()), t.getMessage() == null ? "" : t.getMessage());
         FacesMessage.Severity severity = switch (t.getStatus()) {
             case APPROVED -> FacesMessage.SEVERITY_INFO;

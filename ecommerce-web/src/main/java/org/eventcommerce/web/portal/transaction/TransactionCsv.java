@@ -49,7 +49,7 @@ public final class TransactionCsv implements AutoCloseable {
                 Bundle.text("transactionKind." + r.kind()), Bundle.text("transactionStatus." + r.status()),
                 r.money().toPlainString(), r.currency(), Bundle.text("provider." + r.provider()),
                 Bundle.text("mode." + r.mode()), CsvCells.safe(r.reference()), CsvCells.safe(r.resultCode()),
-                CsvCells.safe(r.message()), r.cardBrand() == null ? "" : Bundle.text("card." + r.cardBrand()),
+                CsvCells.safe(r.message()), r.cardBrand() == null ? "" : Bundle.text("card." + r.cardBrand()), // a tender without digits too
                 r.cardLast4() == null ? "" : r.cardLast4());
     }
 

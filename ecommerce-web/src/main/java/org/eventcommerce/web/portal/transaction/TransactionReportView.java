@@ -159,12 +159,13 @@ public class TransactionReportView implements Serializable {
         return cardText(row.cardBrand(), row.cardLast4());
     }
 
-    /** A card's brand (bundle label) and last four digits as {@code Visa •••• 1111}; "" without digits. */
-    static String cardText(String brand, String last4) {
-        if (last4 == null) {
-            return "";
-        }
-        return (brand == null ? "" : Bundle.text("card." + brand) + " ") + "\u2022\u2022\u2022\u2022 " + last4;
+    /**
+     * How the payment was made: a card's brand (bundle label) and last four digits as {@code Visa •••• 1111}, or the
+     * tender alone without digits ({@code PayPal account}, {@code Card on PayPal's page}); "" when nothing is known.
+     */
+    public static String cardText(String brand, String last4) {
+        String label = brand == null ? "" : Bundle.text("card." + brand);
+        return last4 == null ? label : (label.isEmpty() ? "" : label + " ") + "\u2022\u2022\u2022\u2022 " + last4;
     }
 
     /** A total in the reader's number format with its currency. */
