@@ -141,7 +141,8 @@ public class HeldPaymentService {
         if (f.found() && f.status() == PaymentStatus.DECLINED) {
             String said = f.payPalStatus() ? "PAYMENTSTATUS " + f.paymentStatus()
                     : "ORIGRESULT " + f.origResult() + ", TRANSSTATE " + f.transState();
-            payments.settle(t.getId(), PaymentStatus.DECLINED, null, null, "Refused by PayPal; inquiry: " + said);
+            payments.settle(t.getId(), PaymentStatus.DECLINED, null, null, "Refused by PayPal; inquiry: " + said,
+                    SettledBy.ADMINISTRATOR, java.util.List.of());
             return f.settledAsDeclined();
         }
         return f;
@@ -179,8 +180,8 @@ public class HeldPaymentService {
         return f;
     }
 
-    /** The finding for a Payflow inquiry's result. */
-    static Finding finding(PaymentResult r) {
+    /** The finding for a Payflow inquiry's result (by PNREF, on a held payment). */
+    public static Finding finding(PaymentResult r) {
         boolean found = r.status() == PaymentStatus.APPROVED;
         String origResult = found ? r.fields().get("ORIGRESULT") : null;
         Integer state = found ? parse(r.fields().get("TRANSSTATE")) : null;
@@ -193,7 +194,7 @@ public class HeldPaymentService {
      * ({@code Completed}, {@code Processed}; an authorization's {@code Pending}/{@code authorization}), never for
      * another {@code Pending}.
      */
-    static Finding expressFinding(PaymentResult r) {
+    public static Finding expressFinding(PaymentResult r) {
         boolean found = r.status() == PaymentStatus.APPROVED;
         String paymentStatus = found ? blankToNull(r.fields().get("PAYMENTSTATUS")) : null;
         String reason = found ? blankToNull(r.fields().get("PENDINGREASON")) : null;
