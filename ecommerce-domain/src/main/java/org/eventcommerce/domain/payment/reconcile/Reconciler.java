@@ -62,7 +62,8 @@ import org.eventcommerce.payments.payflow.PayflowConnector;
  *       charge a buyer who has left.</li>
  *   <li>Express Checkout attempts still waiting for the buyer on PayPal's page: nothing can be paid before our return
  *       sends DoExpressCheckoutPayment, and PayPal's token lives 3 hours; after that the attempt is closed as
- *       abandoned (no provider call). Hosted-page attempts: an inquiry by CUSTREF; none found once the Secure Token
+ *       abandoned (no provider call), and a classic attempt without a token (SetExpressCheckout never answered) at
+ *       once. Hosted-page attempts: an inquiry by CUSTREF; none found once the Secure Token
  *       expired (30 min, §1.7, plus the grace period) → closed as abandoned.</li>
  *   <li>HELD payments (Payflow RESULT 126, PayPal Pending): the inquiry of the held-payments page (Payflow by PNREF,
  *       classic GetTransactionDetails; {@link HeldPaymentService#finding}); approved, settling or completed → accepted
@@ -215,6 +216,11 @@ public class Reconciler {
             }
             return closed(t, "Abandoned: PayPal's checkout token expired (3 h) without the buyer's approval; "
                     + "nothing was paid");
+        }
+        if (!t.getProviderType().usesPayflow() && t.getCheckoutToken() == null) {
+            // SetExpressCheckout never answered (or we stopped before keeping its token): there is no checkout the
+            // buyer could have approved, and only our DoExpressCheckoutPayment could take money.
+            return closed(t, "Abandoned: no PayPal checkout was started for this attempt; nothing was paid");
         }
         InquiryVerdict v;
         String asked;
