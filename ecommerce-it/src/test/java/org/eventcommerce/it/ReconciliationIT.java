@@ -73,7 +73,8 @@ class ReconciliationIT {
 
     @AfterEach
     void restore() {
-        EmulatorExtension.emulator().control().delayNext(0, 0).dropNext(0).replayAnotherNext(BigDecimal.ONE, 0);
+        EmulatorExtension.emulator().control().delayNext(0, 0).dropNext(0).forceResult(0, 0)
+                .replayAnotherNext(BigDecimal.ONE, 0);
         orders.configure(TestOrders.DEMO_PROVIDER);
     }
 
@@ -234,6 +235,62 @@ class ReconciliationIT {
         assertThat(transaction(id).getString("status")).isEqualTo("APPROVED");
         assertThat(charges(custRef)).hasSize(1);
         assertThat(orders.now(order).getString("status")).isEqualTo("PAID");
+    }
+
+    @Test
+    void aPaymentHeldForReviewIsAcceptedByTheReconcilerOnceThePaymentServiceAcceptsIt() {
+        JsonObject order = order("review", "47.00");
+        control().forceResult(126, 1);
+        JsonObject tx = payByApi(order, "review-" + order.getString("id"));
+        assertThat(tx.getString("status")).isEqualTo("HELD");
+        String id = tx.getString("id");
+
+        // Still under review at PayPal: asked, unresolved, nothing granted.
+        reconcileNow();
+        JsonObject unresolved = itemOf(view(), "unresolved", id);
+        assertThat(unresolved.getString("status")).isEqualTo("HELD");
+        assertThat(unresolved.getString("reason")).isEqualTo("Still held by PayPal (ORIGRESULT 126, TRANSSTATE 3)");
+        assertThat(orders.granted(order, offeringOf(order))).isFalse();
+
+        // The merchant accepts it in PayPal Manager: the next pass accepts it, pays the order and grants access, once.
+        assertThat(control().acceptReview(tx.getString("reference"))).isTrue();
+        reconcileNow();
+        assertThat(transaction(id).getString("status")).isEqualTo("APPROVED");
+        JsonObject now = orders.now(order);
+        assertThat(now.getString("status")).isEqualTo("PAID");
+        assertThat(now.getJsonArray("transactions")).hasSize(1);
+        assertThat(orders.granted(order, offeringOf(order))).isTrue();
+        assertThat(itemOf(view(), "settled", id).getString("settledBy")).isEqualTo("RECONCILER");
+        assertThat(charges(transaction(id).getString("custRef"))).hasSize(1);
+    }
+
+    @Test
+    void aRefundWhoseAnswersAreAllLostIsSettledByTheReconcilerAndRefundedOnce() {
+        JsonObject order = order("refund-lost", "48.00");
+        assertThat(payByApi(order, "refund-lost-" + order.getString("id")).getString("status")).isEqualTo("APPROVED");
+        // The credit is processed, then its answer, the resend's and the inquiry's are lost.
+        control().dropNext(3);
+        ApiClient.Answer r = api.post("api/v1/orders/" + order.getString("id") + "/refunds", "{}",
+                "refund-lost-r-" + order.getString("id"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonObject credit = r.json().getJsonObject("transaction");
+        assertThat(credit.getString("status")).isEqualTo("UNKNOWN");
+        assertThat(r.json().getJsonObject("order").getString("status")).isEqualTo("PAID");
+        String custRef = transaction(credit.getString("id")).getString("custRef");
+        List<TransactionRecord> credits = EmulatorExtension.emulator().transactions().stream()
+                .filter(t -> "C".equals(t.trxType()) && custRef.equals(t.custref())).toList();
+        assertThat(credits).as("PayPal made the refund").singleElement()
+                .satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("48.00"));
+
+        reconcileNow();
+        JsonObject settled = transaction(credit.getString("id"));
+        assertThat(settled.getString("status")).isEqualTo("APPROVED");
+        assertThat(settled.getString("reference")).isEqualTo(credits.get(0).pnref());
+        assertThat(orders.now(order).getString("status")).isEqualTo("REFUNDED");
+        assertThat(orders.granted(order, offeringOf(order))).isFalse();
+        assertThat(itemOf(view(), "settled", credit.getString("id")).getString("settledBy")).isEqualTo("RECONCILER");
+        assertThat(EmulatorExtension.emulator().transactions().stream()
+                .filter(t -> "C".equals(t.trxType()) && custRef.equals(t.custref()))).hasSize(1);
     }
 
     // (c) A DUPLICATE=1 answer of another transaction, of another amount.
