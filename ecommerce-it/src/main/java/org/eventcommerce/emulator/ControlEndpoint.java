@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * POST /control/release                      sends held answers, cancels unused holds
  * POST /control/drop?count=K                 next K requests: process, record, close without answering
  * POST /control/force-result?result=R&amp;count=K  next K transactions get RESULT R
+ * POST /control/replay-another?amount=A&amp;count=K  next K sales/authorizations/captures/voids/credits: not processed,
+ *                                             answered DUPLICATE=1 with another transaction of AMT A (kept for resends)
  * POST /control/ec-pending?count=K          next K approved Payflow Express Checkout payments are pending (echeck)
  * POST /control/settle                       approved sales, captures and credits become settled (not voidable)
  * POST /control/accept-review?pnref=P        the merchant accepts the transaction held for review (RESULT 126)
@@ -87,6 +89,16 @@ final class ControlEndpoint implements HttpHandler {
                         int count = (int) number(query, "count", 1L);
                         control.forceResult(result, count);
                         return "forcing RESULT=" + result + " on the next " + count + " transactions\n";
+                    });
+                    case "replay-another" -> post(exchange, method, () -> {
+                        String amount = query.get("amount");
+                        java.util.Optional<java.math.BigDecimal> parsed = AmountFormat.parse(amount, 2);
+                        if (parsed.isEmpty() || parsed.get().signum() <= 0) {
+                            throw new IllegalArgumentException("amount must be #####.##, positive: amount=" + amount);
+                        }
+                        int count = (int) number(query, "count", 1L);
+                        control.replayAnotherNext(parsed.get(), count);
+                        return "replaying another transaction of " + amount + " to the next " + count + " requests\n";
                     });
                     case "ec-pending" -> post(exchange, method, () -> {
                         int count = (int) number(query, "count", 1L);

@@ -45,6 +45,18 @@ public final class DuplicateRequestGuard {
         }
     }
 
+    /**
+     * Makes {@code answer} the stored first answer of (vendor, request id) unless one is stored already, so repeats
+     * get it with DUPLICATE=1 (the emulator's replay control, {@link EmulatorControl#replayAnotherNext}).
+     *
+     * @return the stored first answer: {@code answer}, or the one stored before
+     */
+    public NvpResponse remember(String vendor, String requestId, NvpResponse answer) {
+        CompletableFuture<NvpResponse> mine = CompletableFuture.completedFuture(answer);
+        CompletableFuture<NvpResponse> earlier = answers.putIfAbsent(new Key(vendor, requestId), mine);
+        return earlier == null ? answer : earlier.join();
+    }
+
     /** Forgets every request id. */
     public void clear() {
         answers.clear();

@@ -15,7 +15,13 @@ import java.util.OptionalInt;
  *   <li>{@link #forceResult} applies to the next sale, authorization, capture, void or credit that passes
  *       request validation (credentials, syntax, fields, references), replacing the outcome the pilot
  *       amount rules (paypal-protocols.md §1.10) would give; 0 and 126 approve (126 held for review),
- *       anything else declines with that code. Inquiries are never forced.</li>
+ *       anything else declines with that code. Inquiries are never forced;</li>
+ *   <li>{@link #replayAnotherNext} applies to the next sale, authorization, capture, void or credit that passes
+ *       authentication: it is <em>not</em> processed (nothing is recorded) and is answered with the replay
+ *       ({@code DUPLICATE=1}) of another, approved transaction of a different amount, as if its
+ *       {@code X-VPS-REQUEST-ID} had been used before (the request id collisions of angelleye/paypal-woocommerce#97);
+ *       the request id keeps that answer, so a resend of the same attempt gets the same replay. Inquiries are never
+ *       replayed.</li>
  * </ul>
  */
 public final class EmulatorControl {
@@ -31,6 +37,8 @@ public final class EmulatorControl {
     private int forcedResult;
     private int forcedCount;
     private int pendingCount;
+    private java.math.BigDecimal replayAmount;
+    private int replayCount;
     private final java.util.List<Runnable> resetters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     EmulatorControl(TransactionLedger ledger, DuplicateRequestGuard duplicates, HoldGate holdGate) {
@@ -93,6 +101,22 @@ public final class EmulatorControl {
         return this;
     }
 
+    /**
+     * The next {@code count} sales, authorizations, captures, voids or credits are answered, without being processed,
+     * with the {@code DUPLICATE=1} replay of another approved transaction of {@code amount} (class comment).
+     *
+     * @param amount the replayed transaction's AMT ({@code #####.##}), positive
+     */
+    public synchronized EmulatorControl replayAnotherNext(java.math.BigDecimal amount, int count) {
+        requireNonNegative(count, "count");
+        if (amount == null || amount.signum() <= 0) {
+            throw new IllegalArgumentException("amount must be positive");
+        }
+        this.replayAmount = amount;
+        this.replayCount = count;
+        return this;
+    }
+
     /** The merchant accepts the held-for-review transaction {@code pnref}; see {@link TransactionLedger#acceptReview}. */
     public boolean acceptReview(String pnref) {
         return ledger.acceptReview(pnref);
@@ -116,6 +140,8 @@ public final class EmulatorControl {
             forcedResult = 0;
             forcedCount = 0;
             pendingCount = 0;
+            replayAmount = null;
+            replayCount = 0;
         }
         resetters.forEach(Runnable::run);
         holdGate.releaseAll();
@@ -158,6 +184,15 @@ public final class EmulatorControl {
         }
         forcedCount--;
         return OptionalInt.of(forcedResult);
+    }
+
+    /** Takes one unit of {@link #replayAnotherNext}: the amount to replay, or empty. */
+    synchronized java.util.Optional<java.math.BigDecimal> takeReplay() {
+        if (replayCount <= 0) {
+            return java.util.Optional.empty();
+        }
+        replayCount--;
+        return java.util.Optional.of(replayAmount);
     }
 
     /** Takes one unit of {@link #pendingNext}; true when the payment is to be pending. */

@@ -29,6 +29,7 @@ final class PayflowEndpoint implements HttpHandler {
     private final PayflowProcessor processor;
     private final EmulatorControl control;
     private final Consumer<String> log;
+    private final ReferenceGenerator references = new ReferenceGenerator();
 
     PayflowEndpoint(EmulatorAccounts accounts, DuplicateRequestGuard duplicates, PayflowProcessor processor,
                     EmulatorControl control, Consumer<String> log) {
@@ -99,10 +100,29 @@ final class PayflowEndpoint implements HttpHandler {
                         PayflowResult.message(PayflowResult.USER_AUTHENTICATION_FAILED));
             }
             PayflowCall call = new PayflowCall(request, account.get(), requestId);
+            if (REPLAYABLE.contains(call.trxType()) && !request.has("CREATESECURETOKEN")) {
+                Optional<java.math.BigDecimal> replay = control.takeReplay();
+                if (replay.isPresent()) {
+                    return duplicates.remember(account.get().vendor(), requestId, anotherTransaction(replay.get()))
+                            .asDuplicate();
+                }
+            }
             return duplicates.answer(account.get().vendor(), requestId, () -> processor.process(call));
         } catch (NvpFormatException e) {
             return NvpResponse.error(e.result(), e.respmsg());
         }
+    }
+
+    /** The kinds the replay control answers: money-moving calls, never inquiries. */
+    private static final java.util.Set<String> REPLAYABLE = java.util.Set.of("S", "A", "D", "V", "C");
+
+    /**
+     * The first answer of an approved sale that is not the request's (its PNREF exists nowhere in the ledger): what a
+     * colliding request id would replay ({@link EmulatorControl#replayAnotherNext}).
+     */
+    private NvpResponse anotherTransaction(java.math.BigDecimal amount) {
+        return NvpResponse.resultWithMessage(PayflowResult.APPROVED).add("PNREF", references.pnref())
+                .add("AUTHCODE", references.authCode()).add("AMT", AmountFormat.format(amount)).build();
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {

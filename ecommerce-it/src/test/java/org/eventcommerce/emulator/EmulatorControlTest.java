@@ -111,6 +111,38 @@ class EmulatorControlTest {
     }
 
     @Test
+    void replaysAnotherTransactionOfADifferentAmountWithoutProcessingAndKeepsItForResends() throws Exception {
+        assertThat(client.controlPost("replay-another?amount=99.00&count=1").statusCode()).isEqualTo(200);
+
+        Answer inquiryFirst = client.post(followOn("I", "CUSTREF=NOSUCHREF001"));
+        assertThat(inquiryFirst.result()).as("inquiries are never replayed").isEqualTo(20);
+
+        Answer replay = client.post("replay-1", sale("25.00") + "&CUSTREF=OURATTEMPT01&VERBOSITY=HIGH");
+        assertThat(replay.result()).isZero();
+        assertThat(replay.get("DUPLICATE")).isEqualTo("1");
+        assertThat(replay.get("AMT")).isEqualTo("99.00");
+        assertThat(replay.pnref()).hasSize(12);
+        assertThat(emulator.transactions()).as("the sale was not processed").noneMatch(t -> "S".equals(t.trxType()));
+
+        Answer resend = client.post("replay-1", sale("25.00") + "&CUSTREF=OURATTEMPT01&VERBOSITY=HIGH");
+        assertThat(resend.get("DUPLICATE")).isEqualTo("1");
+        assertThat(resend.get("AMT")).isEqualTo("99.00");
+        assertThat(resend.pnref()).isEqualTo(replay.pnref());
+
+        Answer inquiry = client.post(followOn("I", "CUSTREF=OURATTEMPT01"));
+        assertThat(inquiry.result()).as("the attempt does not exist at the gateway").isEqualTo(20);
+
+        Answer next = client.post("replay-2", sale("25.00"));
+        assertThat(next.get("DUPLICATE")).as("count=1: the next request is processed").isNull();
+        assertThat(next.get("AMT")).isNull();
+        assertThat(emulator.transactions()).filteredOn(t -> "S".equals(t.trxType())).singleElement()
+                .satisfies(t -> assertThat(t.requestId()).isEqualTo("replay-2"));
+
+        assertThat(client.controlPost("replay-another?amount=abc").statusCode()).isEqualTo(400);
+        assertThat(client.controlPost("replay-another?amount=0.00").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void forcesResultsOnTheNextTransactions() throws Exception {
         assertThat(client.controlPost("force-result?result=126&count=2").statusCode()).isEqualTo(200);
 

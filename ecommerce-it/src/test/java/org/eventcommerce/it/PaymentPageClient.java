@@ -75,6 +75,21 @@ final class PaymentPageClient {
      * post of the stateless view).
      */
     Hop click(URI pageUrl, String button) {
+        Form form = form(pageUrl);
+        Map<String, String> fields = new LinkedHashMap<>(form.fields());
+        fields.put("payment:" + button, "");
+        return post(form.action(), fields);
+    }
+
+    /**
+     * The payment page's form as a browser holds it after opening {@code pageUrl}: where it posts, and its fields
+     * (the form's own, {@code order}, {@code sig}, the view state).
+     */
+    record Form(URI action, Map<String, String> fields) {
+    }
+
+    /** Opens the payment page {@code pageUrl} and reads its form. */
+    Form form(URI pageUrl) {
         Hop page = follow(pageUrl);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         Matcher form = FORM.matcher(page.body());
@@ -90,9 +105,35 @@ final class PaymentPageClient {
         while (hidden.find()) {
             fields.put(hidden.group(1), unescape(hidden.group(2)));
         }
-        fields.put("payment:" + button, "");
         fields.put("jakarta.faces.ViewState", unescape(state.group(1)));
-        return post(base.resolve(unescape(action.group(1))), fields);
+        return new Form(base.resolve(unescape(action.group(1))), fields);
+    }
+
+    /**
+     * Posts the card form with a card as the Pay button does: a PrimeFaces AJAX request ({@code Faces-Request:
+     * partial/ajax}, source {@code payment:pay}, executing and rendering the form). The same {@code form} may be
+     * posted again or at once from two threads (a double click, a replayed request).
+     *
+     * @return the partial response; its body holds the re-rendered form
+     */
+    Hop pay(Form form, String number, String expiry, String cvv, String holder) {
+        Map<String, String> fields = new LinkedHashMap<>(form.fields());
+        fields.put("payment:cardNumber", number);
+        fields.put("payment:cardExpiry", expiry);
+        fields.put("payment:cardCvv", cvv);
+        fields.put("payment:cardHolder", holder);
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", "payment:pay");
+        fields.put("jakarta.faces.partial.execute", "payment");
+        fields.put("jakarta.faces.partial.render", "payment");
+        fields.put("payment:pay", "payment:pay");
+        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(local(form.action()))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
+                .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                form.action());
     }
 
     /** Decides on the emulator's approval page: {@code approve} or {@code cancel}. Returns the 302 to our site. */

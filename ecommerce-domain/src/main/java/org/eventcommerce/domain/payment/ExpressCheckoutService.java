@@ -229,11 +229,14 @@ public class ExpressCheckoutService extends PaymentSteps {
         }
         if (paid.result().status() == PaymentStatus.UNKNOWN) {
             Optional<PaymentResult> found = flavour.inquire(attempt, token, amount);
-            if (found.isPresent() && found.get().originalStatus() != null
-                    && found.get().originalStatus() != PaymentStatus.UNKNOWN) {
-                PaymentResult r = found.get();
-                return report(recorder.settle(t.getId(), r.originalStatus(), r.reference(), r.resultCode(),
-                        "Settled by inquiry: " + r.message()));
+            if (found.isPresent()) {
+                org.eventcommerce.domain.payment.reconcile.InquiryVerdict v =
+                        org.eventcommerce.domain.payment.reconcile.InquiryVerdict.of(PaymentService.ours(t), found.get());
+                if (v.outcome() == org.eventcommerce.domain.payment.reconcile.InquiryVerdict.Outcome.SETTLE) {
+                    return report(recorder.settle(t.getId(), v.status(), v.reference(), v.resultCode(), v.message(),
+                            SettledBy.PAYMENT, v.disagreements()));
+                }
+                return report(recorder.complete(t.getId(), paid.result(), v.disagreements(), v.message()));
             }
         }
         return report(recorder.complete(t.getId(), paid.result()));
@@ -365,19 +368,18 @@ public class ExpressCheckoutService extends PaymentSteps {
                     e == ExpressError.TOKEN_EXPIRED || e == ExpressError.INVALID_TOKEN);
         }
 
-        /** GetExpressCheckoutDetails for the transaction id, then GetTransactionDetails (§3.3 "Timeout recovery"). */
+        /**
+         * GetExpressCheckoutDetails for the transaction id, then GetTransactionDetails (§3.3 "Timeout recovery"); its
+         * answer as it is (the caller's {@code InquiryVerdict} checks the amount), or empty when PayPal names no
+         * transaction for the token.
+         */
         @Override
         public Optional<PaymentResult> inquire(Attempt attempt, String token, Money amount) {
             CheckoutDetails d = c.getExpressCheckoutDetails(token);
             if (d.transactionId() == null) {
                 return Optional.empty();
             }
-            TransactionDetails found = c.getTransactionDetails(d.transactionId(), amount.currency());
-            if (found.outcome().status() != PaymentStatus.APPROVED || found.amount() == null
-                    || !found.amount().equals(amount)) {
-                return Optional.empty();
-            }
-            return Optional.of(found.toPaymentResult());
+            return Optional.of(c.getTransactionDetails(d.transactionId(), amount.currency()).toPaymentResult());
         }
     }
 
@@ -415,12 +417,11 @@ public class ExpressCheckoutService extends PaymentSteps {
             return new Paid(p.result(), false, false);
         }
 
-        /** Inquiry by the attempt's CUSTREF (§1.8). */
+        /** Inquiry by the attempt's CUSTREF (§1.8), its answer as it is. */
         @Override
         public Optional<PaymentResult> inquire(Attempt attempt, String token, Money amount) {
-            PaymentResult r = c.execute(PaymentRequest.inquiryByCustRef(Attempt.newAttempt(), amount,
-                    attempt.custRef()));
-            return r.status() == PaymentStatus.APPROVED ? Optional.of(r) : Optional.empty();
+            return Optional.of(c.execute(PaymentRequest.inquiryByCustRef(Attempt.newAttempt(), amount,
+                    attempt.custRef())));
         }
     }
 }

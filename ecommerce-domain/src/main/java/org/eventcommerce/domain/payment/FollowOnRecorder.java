@@ -55,6 +55,9 @@ public class FollowOnRecorder {
     @Inject
     Clock clock;
 
+    @Inject
+    org.eventcommerce.domain.payment.reconcile.ReconciliationAlerts alerts;
+
     /**
      * What a {@code begin…} step recorded.
      *
@@ -216,15 +219,62 @@ public class FollowOnRecorder {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PaymentTransaction completeCapture(long transactionId, PaymentResult result) {
+        return completeCapture(transactionId, result, null);
+    }
+
+    /** As {@link #completeCapture(long, PaymentResult)}; {@code by} marks an outcome settled by inquiry, or null. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction completeCapture(long transactionId, PaymentResult result, SettledBy by) {
         PaymentTransaction t = locked(transactionId);
+        applyCapture(t, result, by);
+        return t;
+    }
+
+    private void applyCapture(PaymentTransaction t, PaymentResult result, SettledBy by) {
         PurchaseOrder order = t.getOrder();
-        t.record(result, clock.instant());
+        record(t, result, by);
         if (result.status() == PaymentStatus.APPROVED && order.getStatus() == OrderStatus.AUTHORIZED) {
             order.markPaid(clock.instant(), t.getMode());
             redemptions.confirm(order);
             entitlements.grant(order, clock.instant());
         }
-        return t;
+    }
+
+    /** Records {@code result} on {@code t}, raises the alert of a mismatched duplicate answer, marks {@code by}. */
+    private void record(PaymentTransaction t, PaymentResult result, SettledBy by) {
+        t.record(result, clock.instant());
+        alerts.raiseForAnswer(t, result);
+        if (by != null) {
+            t.settledBy(by, clock.instant());
+        }
+    }
+
+    /**
+     * The reconciler's completion of a credit, void or capture that was left open: {@code result} is recorded and
+     * applied exactly as its own answer would have been ({@link #completeCredit}, {@link #completeVoid},
+     * {@link #completeCapture}), marked as settled by the reconciler, only when the transaction is still open and
+     * unchanged since the reconciler read it ({@code readUpdatedAt}). Each of {@code disagreements} raises an alert.
+     *
+     * @return the completed transaction, or empty when it changed meanwhile
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Optional<PaymentTransaction> completeIfUnchanged(long transactionId,
+            java.time.Instant readUpdatedAt, PaymentResult result,
+            List<org.eventcommerce.domain.payment.reconcile.Disagreement> disagreements) {
+        PaymentTransaction t = locked(transactionId);
+        if (!PaymentRecorder.unchanged(t, readUpdatedAt)) {
+            return java.util.Optional.empty();
+        }
+        if (!disagreements.isEmpty()) {
+            alerts.raise(t, disagreements, result.message());
+        }
+        switch (t.getKind()) {
+            case CREDIT -> applyCredit(t, result, SettledBy.RECONCILER);
+            case VOID -> applyVoid(t, result, SettledBy.RECONCILER);
+            case CAPTURE -> applyCapture(t, result, SettledBy.RECONCILER);
+            default -> throw new IllegalArgumentException("Not a follow-on: " + t.getKind());
+        }
+        return java.util.Optional.of(t);
     }
 
     /**
@@ -235,9 +285,20 @@ public class FollowOnRecorder {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PaymentTransaction completeCredit(long transactionId, PaymentResult result) {
+        return completeCredit(transactionId, result, null);
+    }
+
+    /** As {@link #completeCredit(long, PaymentResult)}; {@code by} marks an outcome settled by inquiry, or null. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction completeCredit(long transactionId, PaymentResult result, SettledBy by) {
         PaymentTransaction t = locked(transactionId);
+        applyCredit(t, result, by);
+        return t;
+    }
+
+    private void applyCredit(PaymentTransaction t, PaymentResult result, SettledBy by) {
         PurchaseOrder order = t.getOrder();
-        t.record(result, clock.instant());
+        record(t, result, by);
         if (result.status() == PaymentStatus.APPROVED
                 && (order.getStatus() == OrderStatus.PAID || order.getStatus() == OrderStatus.PARTIALLY_REFUNDED)) {
             boolean full = order.recordRefund(t.getAmount(), captured(order));
@@ -246,7 +307,6 @@ public class FollowOnRecorder {
                 redemptions.releaseConfirmed(order);
             }
         }
-        return t;
     }
 
     /**
@@ -256,9 +316,20 @@ public class FollowOnRecorder {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PaymentTransaction completeVoid(long transactionId, PaymentResult result) {
+        return completeVoid(transactionId, result, null);
+    }
+
+    /** As {@link #completeVoid(long, PaymentResult)}; {@code by} marks an outcome settled by inquiry, or null. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction completeVoid(long transactionId, PaymentResult result, SettledBy by) {
         PaymentTransaction t = locked(transactionId);
+        applyVoid(t, result, by);
+        return t;
+    }
+
+    private void applyVoid(PaymentTransaction t, PaymentResult result, SettledBy by) {
         PurchaseOrder order = t.getOrder();
-        t.record(result, clock.instant());
+        record(t, result, by);
         if (result.status() == PaymentStatus.APPROVED) {
             t.getOriginal().settle(PaymentStatus.DECLINED, null, null, "Voided by transaction " + t.getPublicId(),
                     clock.instant());
@@ -267,7 +338,6 @@ public class FollowOnRecorder {
                 redemptions.release(order);
             }
         }
-        return t;
     }
 
     /**

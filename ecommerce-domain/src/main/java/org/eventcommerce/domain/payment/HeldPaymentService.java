@@ -75,20 +75,28 @@ public class HeldPaymentService {
      *                      {@code Denied}, ...), or null
      * @param pendingReason classic Express Checkout PENDINGREASON ({@code echeck}, {@code paymentreview}, ...), or null
      * @param settled       true when the inquiry showed the payment finally refused and it was recorded as DECLINED
+     * @param disagrees     true when PayPal reports another amount, currency or transaction than ours (an alert was
+     *                      raised): it is then neither accepted nor recorded as refused
      */
     public record Finding(boolean found, String origResult, Integer transState, PaymentStatus status, String message,
                           boolean acceptable, boolean payPalStatus, String paymentStatus, String pendingReason,
-                          boolean settled) {
+                          boolean settled, boolean disagrees) {
 
         /** A Payflow finding. */
         public Finding(boolean found, String origResult, Integer transState, PaymentStatus status, String message,
                        boolean acceptable) {
-            this(found, origResult, transState, status, message, acceptable, false, null, null, false);
+            this(found, origResult, transState, status, message, acceptable, false, null, null, false, false);
         }
 
         Finding settledAsDeclined() {
             return new Finding(found, origResult, transState, status, message, false, payPalStatus, paymentStatus,
-                    pendingReason, true);
+                    pendingReason, true, disagrees);
+        }
+
+        /** This finding; when {@code blocking}, one that disagrees with our record and may not be accepted. */
+        Finding withDisagreements(boolean blocking) {
+            return !blocking ? this : new Finding(found, origResult, transState, status, message, false, payPalStatus,
+                    paymentStatus, pendingReason, settled, true);
         }
     }
 
@@ -133,15 +141,26 @@ public class HeldPaymentService {
         FollowOnChannel channel = channels.of(config, t);
         PaymentResult r = channel.inquire(t.getAmount(), t.getReference());
         Finding f = channel.wire() == FollowOnChannel.Wire.EXPRESS_CHECKOUT ? expressFinding(r) : finding(r);
+        if (f.found()) {
+            java.util.List<org.eventcommerce.domain.payment.reconcile.Disagreement> disagreements =
+                    org.eventcommerce.domain.payment.reconcile.Disagreement.between(PaymentService.ours(t), f.status(),
+                            r.reference(), r.amount(), r.fields());
+            if (!disagreements.isEmpty()) {
+                payments.raiseAlerts(t.getId(), disagreements, "The administrator's inquiry on held payment "
+                        + t.getReference() + ": " + r.message());
+            }
+            f = f.withDisagreements(org.eventcommerce.domain.payment.reconcile.Disagreement.blocking(disagreements));
+        }
         if (f.payPalStatus()) {
             followOns.recordInquiry(t.getId(), f.paymentStatus(), null, f.pendingReason());
         } else {
             followOns.recordInquiry(t.getId(), f.origResult(), f.transState(), f.message());
         }
-        if (f.found() && f.status() == PaymentStatus.DECLINED) {
+        if (f.found() && f.status() == PaymentStatus.DECLINED && !f.disagrees()) {
             String said = f.payPalStatus() ? "PAYMENTSTATUS " + f.paymentStatus()
                     : "ORIGRESULT " + f.origResult() + ", TRANSSTATE " + f.transState();
-            payments.settle(t.getId(), PaymentStatus.DECLINED, null, null, "Refused by PayPal; inquiry: " + said);
+            payments.settle(t.getId(), PaymentStatus.DECLINED, null, null, "Refused by PayPal; inquiry: " + said,
+                    SettledBy.ADMINISTRATOR, java.util.List.of());
             return f.settledAsDeclined();
         }
         return f;
@@ -160,6 +179,10 @@ public class HeldPaymentService {
      */
     public Finding accept(long siteId, String transactionPublicId) {
         Finding f = inquire(siteId, transactionPublicId);
+        if (f.disagrees()) {
+            throw new BusinessException("/problems/transaction-state", 409, "error.held.disagrees",
+                    "PayPal reports another amount, currency or transaction than ours: see the reconciliation alerts");
+        }
         if (!f.acceptable()) {
             if (f.payPalStatus()) {
                 throw new BusinessException("/problems/transaction-state", 409, "error.held.notCompleted",
@@ -179,8 +202,8 @@ public class HeldPaymentService {
         return f;
     }
 
-    /** The finding for a Payflow inquiry's result. */
-    static Finding finding(PaymentResult r) {
+    /** The finding for a Payflow inquiry's result (by PNREF, on a held payment). */
+    public static Finding finding(PaymentResult r) {
         boolean found = r.status() == PaymentStatus.APPROVED;
         String origResult = found ? r.fields().get("ORIGRESULT") : null;
         Integer state = found ? parse(r.fields().get("TRANSSTATE")) : null;
@@ -193,13 +216,13 @@ public class HeldPaymentService {
      * ({@code Completed}, {@code Processed}; an authorization's {@code Pending}/{@code authorization}), never for
      * another {@code Pending}.
      */
-    static Finding expressFinding(PaymentResult r) {
+    public static Finding expressFinding(PaymentResult r) {
         boolean found = r.status() == PaymentStatus.APPROVED;
         String paymentStatus = found ? blankToNull(r.fields().get("PAYMENTSTATUS")) : null;
         String reason = found ? blankToNull(r.fields().get("PENDINGREASON")) : null;
         PaymentStatus status = found ? r.originalStatus() : null;
         return new Finding(found, null, null, status, r.message(), found && status == PaymentStatus.APPROVED, true,
-                paymentStatus, reason, false);
+                paymentStatus, reason, false, false);
     }
 
     /**

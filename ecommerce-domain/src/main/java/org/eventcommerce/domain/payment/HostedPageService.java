@@ -56,6 +56,13 @@ public class HostedPageService extends PaymentSteps {
     /** The card-brand column of hosted-page attempts (the brand is chosen on PayPal's page). */
     public static final String BRAND = "HOSTED";
 
+    /**
+     * How long a Secure Token can be paid with: "valid for 30 minutes" [DEV secure-token page; §1.7]; the 2013 guide
+     * and RESULT 162 say 20, so 30 is the longer of the two. The reconciler closes an attempt whose buyer never came
+     * back only after this (and its grace period), when an inquiry by CUSTREF finds no payment.
+     */
+    public static final java.time.Duration SECURE_TOKEN_LIFETIME = java.time.Duration.ofMinutes(30);
+
     @Inject
     PaymentLinks links;
 
@@ -206,16 +213,23 @@ public class HostedPageService extends PaymentSteps {
         }
         String foundPnref = r.reference();
         if (expectedPnref != null && !expectedPnref.equals(foundPnref)) {
+            // the return or silent post named another PNREF: the report is not trusted (it is visible to the buyer,
+            // so no alert); the reconciler's inquiry settles the attempt
             LOG.log(Level.WARNING, "Inquiry for payment {0} found another transaction than the one reported",
                     t.getId());
             return Optional.empty();
         }
-        if ((r.originalStatus() == PaymentStatus.APPROVED || r.originalStatus() == PaymentStatus.HELD)
-                && (r.amount() == null || !r.amount().equals(t.getAmount()))) {
-            LOG.log(Level.WARNING, "Inquiry for payment {0}: amount {1} is not the attempt''s", t.getId(), r.amount());
+        org.eventcommerce.domain.payment.reconcile.InquiryVerdict v =
+                org.eventcommerce.domain.payment.reconcile.InquiryVerdict.of(PaymentService.ours(t), r);
+        if (v.outcome() != org.eventcommerce.domain.payment.reconcile.InquiryVerdict.Outcome.SETTLE) {
+            LOG.log(Level.WARNING, "Inquiry for payment {0}: {1}", t.getId(), v.message());
+            if (!v.disagreements().isEmpty()) {
+                recorder.raiseAlerts(t.getId(), v.disagreements(), "Inquiry by CUSTREF " + t.getCustRef() + ": "
+                        + v.message());
+            }
             return Optional.empty();
         }
-        return Optional.of(recorder.settle(t.getId(), r.originalStatus(), foundPnref,
-                r.fields().getOrDefault("ORIGRESULT", r.resultCode()), "Settled by inquiry: " + r.message()));
+        return Optional.of(recorder.settle(t.getId(), v.status(), foundPnref, v.resultCode(), v.message(),
+                SettledBy.PAYMENT, v.disagreements()));
     }
 }

@@ -53,6 +53,9 @@ public class PaymentRecorder {
     @Inject
     Clock clock;
 
+    @Inject
+    org.eventcommerce.domain.payment.reconcile.ReconciliationAlerts alerts;
+
     /**
      * Locks the order, checks it can be paid and no other attempt is open, and records a PENDING sale.
      *
@@ -249,13 +252,39 @@ public class PaymentRecorder {
     /**
      * Records {@code result}; on APPROVED marks the order paid and grants access (an authorization: marks it
      * AUTHORIZED, grants nothing), all in this transaction. An approval for an order that is no longer awaiting
-     * payment is recorded but grants nothing twice.
+     * payment is recorded but grants nothing twice. A Payflow {@code DUPLICATE=1} answer that does not match the
+     * attempt is recorded as UNKNOWN without its PNREF and raises an alert.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PaymentTransaction complete(long transactionId, PaymentResult result) {
+        return complete(transactionId, result, List.of(), null);
+    }
+
+    /**
+     * As {@link #complete(long, PaymentResult)}, also raising an alert for each of {@code disagreements} (what an
+     * inquiry after {@code result} contradicted in our record, so that it settled nothing).
+     *
+     * @param detail what was asked and answered, for the alerts
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction complete(long transactionId, PaymentResult result,
+                                       List<org.eventcommerce.domain.payment.reconcile.Disagreement> disagreements,
+                                       String detail) {
         PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
         PurchaseOrder order = orders.lock(t.getOrder().getPublicId());
+        em.refresh(t);
+        List<org.eventcommerce.domain.payment.reconcile.Disagreement> all = new java.util.ArrayList<>(disagreements);
+        if (t.getStatus().isFinal() && result.status() != t.getStatus()) {
+            // settled meanwhile (by the reconciler's inquiry) and now answered otherwise: the answer is the truth
+            all.add(new org.eventcommerce.domain.payment.reconcile.Disagreement(
+                    org.eventcommerce.domain.payment.reconcile.Disagreement.Kind.STATUS, t.getStatus().name(),
+                    result.status().name()));
+        }
         t.record(result, clock.instant());
+        alerts.raiseForAnswer(t, result);
+        if (!all.isEmpty()) {
+            alerts.raise(t, all, detail != null ? detail : "The provider's answer: " + result.message());
+        }
         if (result.status() == PaymentStatus.APPROVED) {
             approve(order, t);
         } else if (result.status() == PaymentStatus.DECLINED || result.status() == PaymentStatus.NOT_SENT) {
@@ -264,19 +293,105 @@ public class PaymentRecorder {
         return t;
     }
 
-    /** Settles an open transaction from an inquiry's finding. */
+    /** Settles an open transaction from an inquiry's finding made by the payment's own flow. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PaymentTransaction settle(long transactionId, PaymentStatus status, String reference, String resultCode,
                                      String message) {
+        return settle(transactionId, status, reference, resultCode, message, SettledBy.PAYMENT, List.of());
+    }
+
+    /**
+     * Settles a transaction from an inquiry's finding, exactly as its own answer would have: APPROVED pays the order
+     * (code use confirmed, access granted; an authorization: AUTHORIZED) unless it is no longer awaiting payment;
+     * DECLINED and NOT_SENT release the code use; HELD grants nothing. Marked as settled by {@code by}. Each of
+     * {@code disagreements} raises an alert, and so does a status that contradicts one we had recorded as final.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction settle(long transactionId, PaymentStatus status, String reference, String resultCode,
+                                     String message, SettledBy by,
+                                     List<org.eventcommerce.domain.payment.reconcile.Disagreement> disagreements) {
         PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
         PurchaseOrder order = orders.lock(t.getOrder().getPublicId());
+        em.refresh(t);
+        apply(t, order, status, reference, resultCode, message, by, disagreements);
+        return t;
+    }
+
+    /**
+     * The reconciler's {@link #settle}: only when the transaction is still one of {@code open} and unchanged since
+     * the reconciler read it ({@code readUpdatedAt}), so an answer that arrived meanwhile (a return opened again, a
+     * resend) is never overwritten.
+     *
+     * @return the settled transaction, or empty when it changed meanwhile
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Optional<PaymentTransaction> settleIfUnchanged(long transactionId, java.time.Instant readUpdatedAt,
+            PaymentStatus status, String reference, String resultCode, String message,
+            List<org.eventcommerce.domain.payment.reconcile.Disagreement> disagreements) {
+        PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
+        PurchaseOrder order = orders.lock(t.getOrder().getPublicId());
+        em.refresh(t);
+        if (!unchanged(t, readUpdatedAt)) {
+            return java.util.Optional.empty();
+        }
+        apply(t, order, status, reference, resultCode, message, SettledBy.RECONCILER, disagreements);
+        return java.util.Optional.of(t);
+    }
+
+    /**
+     * The reconciler's {@link #closeUnpaid}: a PENDING redirect attempt whose buyer never came back within the token's
+     * lifetime is closed as DECLINED with {@code resultCode} (nothing can have been paid), when unchanged since read.
+     *
+     * @return the closed transaction, or empty when it changed meanwhile
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Optional<PaymentTransaction> closeUnpaidIfUnchanged(long transactionId,
+            java.time.Instant readUpdatedAt, String resultCode, String message) {
+        PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
+        orders.lock(t.getOrder().getPublicId());
+        em.refresh(t);
+        if (t.getStatus() != PaymentStatus.PENDING || !unchanged(t, readUpdatedAt)) {
+            return java.util.Optional.empty();
+        }
+        t.settle(PaymentStatus.DECLINED, null, resultCode, message, clock.instant());
+        t.settledBy(SettledBy.RECONCILER, clock.instant());
+        return java.util.Optional.of(t);
+    }
+
+    /** Raises an alert per disagreement about the transaction, under the lock on its order. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void raiseAlerts(long transactionId,
+                            List<org.eventcommerce.domain.payment.reconcile.Disagreement> disagreements, String detail) {
+        PaymentTransaction t = em.find(PaymentTransaction.class, transactionId);
+        orders.lock(t.getOrder().getPublicId());
+        alerts.raise(t, disagreements, detail);
+    }
+
+    /** True while {@code t} is open (PENDING, UNKNOWN, HELD) and was not written since {@code readUpdatedAt}. */
+    static boolean unchanged(PaymentTransaction t, java.time.Instant readUpdatedAt) {
+        return !t.getStatus().isFinal() && (readUpdatedAt == null || !t.getUpdatedAt().isAfter(readUpdatedAt));
+    }
+
+    private void apply(PaymentTransaction t, PurchaseOrder order, PaymentStatus status, String reference,
+                       String resultCode, String message, SettledBy by,
+                       List<org.eventcommerce.domain.payment.reconcile.Disagreement> disagreements) {
+        List<org.eventcommerce.domain.payment.reconcile.Disagreement> all = new java.util.ArrayList<>(disagreements);
+        if (t.getStatus().isFinal() && status != t.getStatus()) {
+            all.add(new org.eventcommerce.domain.payment.reconcile.Disagreement(
+                    org.eventcommerce.domain.payment.reconcile.Disagreement.Kind.STATUS,
+                    t.getStatus().name() + (t.getResultCode() == null ? "" : " (" + t.getResultCode() + ")"),
+                    status.name()));
+        }
+        if (!all.isEmpty()) {
+            alerts.raise(t, all, message);
+        }
         t.settle(status, reference, resultCode, message, clock.instant());
+        t.settledBy(by, clock.instant());
         if (status == PaymentStatus.APPROVED) {
             approve(order, t);
-        } else if (status == PaymentStatus.DECLINED) {
+        } else if (status == PaymentStatus.DECLINED || status == PaymentStatus.NOT_SENT) {
             redemptions.release(order);
         }
-        return t;
     }
 
     /**
@@ -290,6 +405,12 @@ public class PaymentRecorder {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public PaymentTransaction acceptHeld(long transactionId, String message) {
+        return acceptHeld(transactionId, message, SettledBy.ADMINISTRATOR);
+    }
+
+    /** As {@link #acceptHeld(long, String)}, marked as settled by {@code by} (the reconciler accepts too). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PaymentTransaction acceptHeld(long transactionId, String message, SettledBy by) {
         PaymentTransaction t = followOns.locked(transactionId);
         PurchaseOrder order = t.getOrder();
         boolean voiding = !em.createQuery("select v.id from PaymentTransaction v where v.original.id = :o "
@@ -302,6 +423,7 @@ public class PaymentRecorder {
                     + " is no longer held for review");
         }
         t.settle(PaymentStatus.APPROVED, null, null, message, clock.instant());
+        t.settledBy(by, clock.instant());
         approve(order, t);
         return t;
     }

@@ -9,6 +9,8 @@ import org.eventcommerce.domain.common.BusinessException;
 import org.eventcommerce.domain.common.Problems;
 import org.eventcommerce.domain.order.OrderService;
 import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eventcommerce.domain.payment.reconcile.Disagreement;
+import org.eventcommerce.domain.payment.reconcile.InquiryVerdict;
 import org.eventcommerce.domain.site.CommerceConfiguration;
 import org.eventcommerce.domain.site.SettingsService;
 import org.eventcommerce.payments.Attempt;
@@ -31,8 +33,10 @@ import org.eventcommerce.payments.TransactionKind;
  *     action Authorization: marks it AUTHORIZED; access follows the capture).</li>
  * </ol>
  * An UNKNOWN or NOT_SENT outcome is resent once with the same attempt (Payflow replays the first answer
- * for a known X-VPS-REQUEST-ID); if still unknown, an inquiry by the attempt's CUSTREF settles it when it
- * can; otherwise the transaction stays UNKNOWN for the reconciler and no new attempt is allowed.
+ * for a known X-VPS-REQUEST-ID; a {@code DUPLICATE=1} answer that does not match the attempt is UNKNOWN and raises an
+ * alert); if still unknown, an inquiry by the attempt's CUSTREF settles it when it finds the attempt with our amount
+ * ({@link InquiryVerdict}); otherwise the transaction stays UNKNOWN for the reconciler
+ * ({@link org.eventcommerce.domain.payment.reconcile.Reconciler}) and no new attempt is allowed.
  */
 @ApplicationScoped
 public class PaymentService extends PaymentSteps {
@@ -83,14 +87,22 @@ public class PaymentService extends PaymentSteps {
         if (result.status() == PaymentStatus.UNKNOWN) {
             PaymentResult inquiry = gateway.execute(PaymentRequest.inquiryByCustRef(Attempt.newAttempt(),
                     order.getTotal(), attempt.custRef()));
-            if (inquiry.status() == PaymentStatus.APPROVED && inquiry.originalStatus() != null
-                    && inquiry.originalStatus() != PaymentStatus.UNKNOWN) {
-                return recorder.settle(txId, inquiry.originalStatus(), inquiry.reference(),
-                        inquiry.fields().getOrDefault("ORIGRESULT", inquiry.resultCode()),
-                        "Settled by inquiry: " + inquiry.message());
+            InquiryVerdict verdict = InquiryVerdict.of(ours(pending), inquiry);
+            if (verdict.outcome() == InquiryVerdict.Outcome.SETTLE) {
+                return recorder.settle(txId, verdict.status(), verdict.reference(), verdict.resultCode(),
+                        verdict.message(), SettledBy.PAYMENT, verdict.disagreements());
             }
+            // Not found, or no certain answer, or an answer that disagrees with the attempt (an alert): the
+            // transaction stays UNKNOWN, no new attempt is allowed, and the reconciler settles it later.
+            return recorder.complete(txId, result, verdict.disagreements(), "Inquiry by CUSTREF "
+                    + attempt.custRef() + ": " + verdict.message());
         }
         return recorder.complete(txId, result);
+    }
+
+    /** Our record of {@code t}, as an inquiry may contradict it. */
+    public static Disagreement.Ours ours(PaymentTransaction t) {
+        return new Disagreement.Ours(t.getKind(), t.getAmount(), t.getReference(), t.getStatus());
     }
 
     /**
@@ -144,7 +156,7 @@ public class PaymentService extends PaymentSteps {
      * @throws BusinessException {@code /problems/e-commerce-disabled} ({@code error.providerNotConfigured}) when the
      *                           provider's set-up for the mode is incomplete
      */
-    static <T> T configured(java.util.function.Supplier<T> factory) {
+    public static <T> T configured(java.util.function.Supplier<T> factory) {
         try {
             return factory.get();
         } catch (IllegalStateException notConfigured) {

@@ -123,6 +123,36 @@ public class PaymentTransaction extends BaseEntity {
     @Column(name = "secure_token_id")
     private String secureTokenId;
 
+    /** When the reconciler may look at this open transaction again (its back-off), or null: not looked at yet. */
+    @Column(name = "reconcile_due_at")
+    private Instant reconcileDueAt;
+
+    /** Until when an instance's reconciler holds its claim on this transaction, or null. */
+    @Column(name = "reconcile_lease_until")
+    private Instant reconcileLeaseUntil;
+
+    /** The reconciler instance holding or last holding the claim. */
+    @Column(name = "reconcile_owner")
+    private String reconcileOwner;
+
+    @Column(name = "reconcile_attempts", nullable = false)
+    private int reconcileAttempts;
+
+    @Column(name = "reconcile_tried_at")
+    private Instant reconcileTriedAt;
+
+    /** Why the reconciler could not settle it yet (English, for the administrator), or null. */
+    @Column(name = "reconcile_reason")
+    private String reconcileReason;
+
+    /** Who settled it by an inquiry or a rule of the reconciler, or null when its own answer did. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "settled_by")
+    private SettledBy settledBy;
+
+    @Column(name = "settled_at")
+    private Instant settledAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -188,17 +218,22 @@ public class PaymentTransaction extends BaseEntity {
         updatedAt = now;
     }
 
-    /** Records the provider's answer. Message is cut to 500 characters. */
+    /**
+     * Records the provider's answer. Message is cut to 500 characters. The PNREF and authorization code of a
+     * {@code DUPLICATE=1} answer that does not match the attempt belong to another transaction
+     * ({@link org.eventcommerce.payments.payflow.PayflowResultMapper#isDuplicateMismatch}) and are not kept.
+     */
     public void record(PaymentResult r, Instant now) {
+        boolean foreign = org.eventcommerce.payments.payflow.PayflowResultMapper.isDuplicateMismatch(r);
         this.status = r.status();
         if (r.resultCode() != null) {
             this.resultCode = r.resultCode();
         }
         this.message = r.message() == null ? null : r.message().substring(0, Math.min(500, r.message().length()));
-        if (r.reference() != null) {
+        if (r.reference() != null && !foreign) {
             this.reference = r.reference();
         }
-        if (r.authCode() != null) {
+        if (r.authCode() != null && !foreign) {
             this.authCode = r.authCode();
         }
         this.duplicateAnswer = this.duplicateAnswer || r.duplicate();
@@ -216,6 +251,35 @@ public class PaymentTransaction extends BaseEntity {
         }
         this.message = message;
         this.updatedAt = now;
+    }
+
+    /**
+     * Marks the status as settled by {@code by} (an inquiry during the payment, the reconciler, the administrator's
+     * inquiry): the transaction leaves the reconciler's list of unresolved ones and joins the list of those settled by
+     * inquiry. A settlement by the reconciler also counts as one of its attempts.
+     */
+    public void settledBy(SettledBy by, Instant now) {
+        this.settledBy = by;
+        this.settledAt = now;
+        if (by == SettledBy.RECONCILER) {
+            reconcileAttempts++;
+            reconcileTriedAt = now;
+        }
+        this.reconcileReason = null;
+        this.reconcileDueAt = null;
+        this.reconcileLeaseUntil = null;
+    }
+
+    /**
+     * The reconciler looked at this open transaction and could not settle it: one more attempt, {@code reason} (cut
+     * to 500 characters), the next look not before {@code dueAt}, and its claim released.
+     */
+    public void reconcileLater(String reason, Instant dueAt, Instant now) {
+        this.reconcileAttempts++;
+        this.reconcileTriedAt = now;
+        this.reconcileReason = reason == null ? null : reason.substring(0, Math.min(500, reason.length()));
+        this.reconcileDueAt = dueAt;
+        this.reconcileLeaseUntil = null;
     }
 
     /**
@@ -394,6 +458,43 @@ public class PaymentTransaction extends BaseEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** When the reconciler may look again, or null when it has not looked yet. */
+    public Instant getReconcileDueAt() {
+        return reconcileDueAt;
+    }
+
+    /** Until when an instance's reconciler holds it, or null. */
+    public Instant getReconcileLeaseUntil() {
+        return reconcileLeaseUntil;
+    }
+
+    public String getReconcileOwner() {
+        return reconcileOwner;
+    }
+
+    /** How many times the reconciler looked at it (settlement included). */
+    public int getReconcileAttempts() {
+        return reconcileAttempts;
+    }
+
+    public Instant getReconcileTriedAt() {
+        return reconcileTriedAt;
+    }
+
+    /** Why the reconciler could not settle it (English), or null. */
+    public String getReconcileReason() {
+        return reconcileReason;
+    }
+
+    /** Who settled it by an inquiry or a reconciler rule, or null. */
+    public SettledBy getSettledBy() {
+        return settledBy;
+    }
+
+    public Instant getSettledAt() {
+        return settledAt;
     }
 
     public Instant getUpdatedAt() {

@@ -93,10 +93,10 @@ public class RefundService {
         Attempt attempt = credit.attempt();
         Money money = credit.getAmount();
         String original = begun.originalReference();
-        PaymentResult result = send(begun.transactionId(), TransactionKind.CREDIT,
+        Sent sent = send(begun.transactionId(), TransactionKind.CREDIT,
                 () -> channel.credit(attempt, money, original, begun.wholeOriginal()),
                 () -> channel.settleCredit(attempt, money, original, begun.facts()));
-        return recorder.completeCredit(begun.transactionId(), result);
+        return recorder.completeCredit(begun.transactionId(), sent.result(), sent.settledBy());
     }
 
     /**
@@ -121,10 +121,10 @@ public class RefundService {
         Attempt attempt = v.attempt();
         Money currencyCarrier = v.getAmount();
         String original = begun.originalReference();
-        PaymentResult result = send(begun.transactionId(), TransactionKind.VOID,
+        Sent sent = send(begun.transactionId(), TransactionKind.VOID,
                 () -> channel.voidOf(attempt, currencyCarrier, original),
                 () -> channel.settleVoid(attempt, currencyCarrier, original));
-        return recorder.completeVoid(begun.transactionId(), result);
+        return recorder.completeVoid(begun.transactionId(), sent.result(), sent.settledBy());
     }
 
     /**
@@ -163,9 +163,9 @@ public class RefundService {
         Money money = capture.getAmount();
         String original = begun.originalReference();
         LOG.log(Level.INFO, "Capture {0} of order {1} ({2})", money, orderPublicId, to.wire());
-        PaymentResult result = send(begun.transactionId(), TransactionKind.CAPTURE,
+        Sent sent = send(begun.transactionId(), TransactionKind.CAPTURE,
                 () -> to.capture(attempt, money, original), () -> to.settleCapture(attempt, money, original));
-        return recorder.completeCapture(begun.transactionId(), result);
+        return recorder.completeCapture(begun.transactionId(), sent.result(), sent.settledBy());
     }
 
     /** The providers that took the approved payments (sales, captures) of the order. */
@@ -179,11 +179,18 @@ public class RefundService {
     }
 
     /**
+     * What {@link #send} came to: the result to record, and {@link SettledBy#PAYMENT} when a look-up settled it
+     * (null when it is the call's own answer).
+     */
+    record Sent(PaymentResult result, SettledBy settledBy) {
+    }
+
+    /**
      * Sends a follow-on call, resends it once with the same attempt after UNKNOWN/NOT_SENT, and when still unknown
      * asks {@code settle} (class comment).
      */
-    PaymentResult send(long transactionId, TransactionKind kind, Supplier<PaymentResult> call,
-                       Supplier<Optional<PaymentResult>> settle) {
+    Sent send(long transactionId, TransactionKind kind, Supplier<PaymentResult> call,
+              Supplier<Optional<PaymentResult>> settle) {
         PaymentResult result = call.get();
         if (result.status() == PaymentStatus.UNKNOWN || result.status() == PaymentStatus.NOT_SENT) {
             LOG.log(Level.WARNING, "{0} {1} outcome {2} ({3}); resending the same attempt", kind, transactionId,
@@ -194,9 +201,9 @@ public class RefundService {
         if (result.status() == PaymentStatus.UNKNOWN) {
             Optional<PaymentResult> settled = settle.get();
             if (settled.isPresent()) {
-                return settled.get();
+                return new Sent(settled.get(), SettledBy.PAYMENT);
             }
         }
-        return result;
+        return new Sent(result, null);
     }
 }

@@ -26,7 +26,7 @@ class MigrationTest {
 
     private static final Set<String> TABLES = Set.of("site", "commerce_configuration", "provider_credentials",
             "account", "account_role", "api_key", "offering", "purchase_order", "payment_transaction", "entitlement",
-            "idempotency_record");
+            "idempotency_record", "reconciliation_alert");
 
     @Test
     void h2() throws Exception {

@@ -310,7 +310,7 @@ public final class PayflowConnector implements PaymentGateway {
         String what = "express checkout do " + kind;
         Exchange exchange = exchange(what, attempt.requestId(), fields);
         PaymentResult result = exchange.failure() != null ? exchange.failure()
-                : PayflowResultMapper.fromAnswer(kind, amount, true, exchange.answer());
+                : PayflowResultMapper.fromAnswer(kind, amount, true, attempt.custRef(), exchange.answer());
         Map<String, String> a = exchange.answer() == null ? Map.of() : exchange.answer();
         String pendingReason = blankToNull(a.get("PENDINGREASON"));
         if (result.status() == PaymentStatus.APPROVED && pendingReason != null

@@ -55,10 +55,13 @@ import org.eventcommerce.payments.money.Money;
  *
  * <h2>DUPLICATE</h2>
  * A reused {@code X-VPS-REQUEST-ID} makes Payflow replay the first answer with {@code DUPLICATE=1} instead of
- * processing again [Gateway guide 2014 pp.157-159; §1.2, §1.5]. DESIGN.md step 4: a DUPLICATE=1 answer to a kind
- * that sends AMT, whose AMT is absent, unreadable or different from the requested amount, cannot be trusted to be
- * this attempt's answer: it becomes UNKNOWN with message {@value #DUPLICATE_MISMATCH}, to be settled by an inquiry
- * on the attempt's CUSTREF. A matching duplicate keeps its mapped status. Any other non-zero DUPLICATE value (a
+ * processing again [Gateway guide 2014 pp.157-159; §1.2, §1.5]. DESIGN.md step 4: a DUPLICATE=1 answer cannot be
+ * trusted to be this attempt's answer when, for a kind that sends AMT, its AMT is absent, unreadable or different
+ * from the requested amount, or when it echoes a CUSTREF (VERBOSITY=HIGH answers may) that is not the attempt's
+ * (the replay of another transaction under a colliding request id, as in angelleye/paypal-woocommerce#97): it becomes
+ * UNKNOWN with message {@value #DUPLICATE_MISMATCH}, to be settled by an inquiry on the attempt's CUSTREF, and
+ * {@link #isDuplicateMismatch} tells the caller, which must not record its PNREF as the attempt's and should alert
+ * the administrator. A matching duplicate keeps its mapped status. Any other non-zero DUPLICATE value (a
  * repeated ORDERID is reported as DUPLICATE=2 by some integrators' notes; this connector sends no ORDERID) also
  * becomes UNKNOWN.
  *
@@ -157,7 +160,18 @@ public final class PayflowResultMapper {
      */
     public static PaymentResult fromAnswer(PaymentRequest request, Map<String, String> fields) {
         Objects.requireNonNull(request, "request");
-        return fromAnswer(request.kind(), request.amount(), PayflowRequestBuilder.sendsAmount(request.kind()), fields);
+        return fromAnswer(request.kind(), request.amount(), PayflowRequestBuilder.sendsAmount(request.kind()),
+                request.kind() == TransactionKind.INQUIRY ? null : request.attempt().custRef(), fields);
+    }
+
+    /**
+     * True when {@code result} is a {@code DUPLICATE=1} answer that does not match the attempt it answered (class
+     * comment "DUPLICATE"): its reference, authorization code and amount belong to another transaction, and the
+     * attempt's outcome is UNKNOWN until an inquiry on its CUSTREF settles it.
+     */
+    public static boolean isDuplicateMismatch(PaymentResult result) {
+        return result != null && result.duplicate() && result.status() == PaymentStatus.UNKNOWN
+                && DUPLICATE_MISMATCH.equals(result.message());
     }
 
     /**
@@ -171,6 +185,17 @@ public final class PayflowResultMapper {
      * @return as {@link #fromAnswer(PaymentRequest, Map)}
      */
     static PaymentResult fromAnswer(TransactionKind kind, Money requested, boolean sentAmount,
+                                    Map<String, String> fields) {
+        return fromAnswer(kind, requested, sentAmount, null, fields);
+    }
+
+    /**
+     * As {@link #fromAnswer(TransactionKind, Money, boolean, Map)}, also checking that a {@code DUPLICATE=1} answer
+     * which echoes a CUSTREF echoes {@code expectedCustRef}.
+     *
+     * @param expectedCustRef the CUSTREF the request carried as the attempt's own, or null not to check it
+     */
+    static PaymentResult fromAnswer(TransactionKind kind, Money requested, boolean sentAmount, String expectedCustRef,
                                     Map<String, String> fields) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(requested, "requested");
@@ -197,7 +222,10 @@ public final class PayflowResultMapper {
                 originalStatus = originalStatus(fields.get("ORIGRESULT"), fields.get("TRANSSTATE"));
             }
         }
-        if (duplicate && sentAmount && (amount == null || amount.compareTo(requested) != 0)) {
+        String echoedCustRef = fields.get("CUSTREF");
+        boolean otherCustRef = expectedCustRef != null && present(echoedCustRef)
+                && !echoedCustRef.strip().equals(expectedCustRef);
+        if (duplicate && (otherCustRef || sentAmount && (amount == null || amount.compareTo(requested) != 0))) {
             status = PaymentStatus.UNKNOWN;
             message = DUPLICATE_MISMATCH;
         } else if (!duplicate && duplicateFlag != null && !duplicateFlag.strip().equals("0")) {

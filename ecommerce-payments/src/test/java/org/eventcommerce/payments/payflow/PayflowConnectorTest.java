@@ -172,6 +172,23 @@ class PayflowConnectorTest {
     }
 
     @Test
+    void aDuplicateExpressCheckoutPaymentOfAnotherAttemptIsUnknown() {
+        // Payflow Express Checkout ACTION=D (§1.9) sends the attempt's CUSTREF; a replay echoing another is no answer
+        server.reply(Reply.ok("RESULT=0&PNREF=EFHP0D426A60&RESPMSG=Approved&AMT=1234.50&CUSTREF=ZZZZZZZZZZZZ"
+                + "&DUPLICATE=1"));
+        PayflowConnector ec = new PayflowConnector(PayflowTestData.config(server.endpoint(),
+                PayflowConfig.DEFAULT_TIMEOUT), PayflowPages.defaults(org.eventcommerce.payments.OperatingMode.TEST),
+                http);
+
+        ExpressCheckoutPayment paid = ec.doExpressCheckoutPayment(SALE_ATTEMPT,
+                org.eventcommerce.payments.TransactionKind.SALE, "EC-17C76533PL706494P", "6BTB2JXPR7QBE", USD_1234_50);
+
+        assertThat(paid.result().status()).isEqualTo(PaymentStatus.UNKNOWN);
+        assertThat(PayflowResultMapper.isDuplicateMismatch(paid.result())).isTrue();
+        assertThat(server.received().get(0).body()).contains("&CUSTREF[12]=CR7QX2M4KP9A&");
+    }
+
+    @Test
     void inquiryByCustrefAsksAboutThatCustrefAndReportsTheOriginal() {
         // PFP-2009 pp.38-40 (§1.8); answer fields as read by the SDK's TransactionResponse and sent by our emulator
         server.reply(Reply.ok("RESULT=0&PNREF=EQRB8A32CD69&ORIGPNREF=EFHP0D426A53&ORIGRESULT=0&TRANSSTATE=8"

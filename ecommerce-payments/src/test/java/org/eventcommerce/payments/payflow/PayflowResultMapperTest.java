@@ -174,6 +174,56 @@ class PayflowResultMapperTest {
     }
 
     @Test
+    void duplicateWithAnotherAmountIsAMismatchWhoseReferenceIsAnotherTransactions() {
+        PaymentResult result = PayflowResultMapper.fromAnswer(SALE, NvpDecoder.decode(
+                "RESULT=0&PNREF=EFHP0D426A53&RESPMSG=Approved&AUTHCODE=25TEST&AMT=99.06&CUSTREF=CR7QX2M4KP9A"
+                        + "&DUPLICATE=1"));
+
+        assertThat(PayflowResultMapper.isDuplicateMismatch(result)).isTrue();
+        assertThat(result.status()).isEqualTo(UNKNOWN);
+        assertThat(result.amount()).isEqualTo(Money.of("99.06", "USD"));
+    }
+
+    @Test
+    void duplicateEchoingAnotherCustrefCannotBeMatchedEvenForTheSameAmount() {
+        // DESIGN.md step 4 "or that cannot be matched": the replay of another attempt's transaction (a colliding
+        // X-VPS-REQUEST-ID, angelleye/paypal-woocommerce#97); VERBOSITY=HIGH answers echo CUSTREF
+        PaymentResult other = PayflowResultMapper.fromAnswer(SALE, NvpDecoder.decode(
+                "RESULT=0&PNREF=EFHP0D426A53&RESPMSG=Approved&AUTHCODE=25TEST&AMT=1234.50&CUSTREF=ZZZZZZZZZZZZ"
+                        + "&DUPLICATE=1"));
+        PaymentResult ours = PayflowResultMapper.fromAnswer(SALE, NvpDecoder.decode(
+                "RESULT=0&PNREF=EFHP0D426A53&RESPMSG=Approved&AUTHCODE=25TEST&AMT=1234.50&CUSTREF=CR7QX2M4KP9A"
+                        + "&DUPLICATE=1"));
+        PaymentResult firstAnswer = PayflowResultMapper.fromAnswer(SALE, NvpDecoder.decode(
+                "RESULT=0&PNREF=EFHP0D426A53&RESPMSG=Approved&AUTHCODE=25TEST&AMT=1234.50&CUSTREF=ZZZZZZZZZZZZ"));
+
+        assertThat(other.status()).isEqualTo(UNKNOWN);
+        assertThat(other.message()).isEqualTo(PayflowResultMapper.DUPLICATE_MISMATCH);
+        assertThat(PayflowResultMapper.isDuplicateMismatch(other)).isTrue();
+        assertThat(ours.status()).isEqualTo(APPROVED);
+        assertThat(PayflowResultMapper.isDuplicateMismatch(ours)).isFalse();
+        assertThat(firstAnswer.status()).as("only a replay is checked against the attempt").isEqualTo(APPROVED);
+        assertThat(PayflowResultMapper.isDuplicateMismatch(firstAnswer)).isFalse();
+    }
+
+    @Test
+    void anInquiryAnswerEchoesTheCustrefAskedAboutAndIsNoMismatch() {
+        PaymentResult result = PayflowResultMapper.fromAnswer(INQUIRY, NvpDecoder.decode(
+                "RESULT=0&PNREF=EQRB8A32CD69&ORIGPNREF=EFHP0D426A53&ORIGRESULT=0&TRANSSTATE=8&AMT=1234.50"
+                        + "&CUSTREF=CR7QX2M4KP9A&DUPLICATE=1"));
+
+        assertThat(result.status()).isEqualTo(APPROVED);
+        assertThat(PayflowResultMapper.isDuplicateMismatch(result)).isFalse();
+    }
+
+    @Test
+    void aPlainUnknownIsNoDuplicateMismatch() {
+        assertThat(PayflowResultMapper.isDuplicateMismatch(PaymentResult.unknown(
+                PayflowResultMapper.DUPLICATE_MISMATCH))).isFalse();
+        assertThat(PayflowResultMapper.isDuplicateMismatch(null)).isFalse();
+    }
+
+    @Test
     void duplicateWithoutAmountIsUnknown() {
         PaymentResult result = PayflowResultMapper.fromAnswer(SALE,
                 NvpDecoder.decode("RESULT=12&PNREF=EFHP0D426A53&RESPMSG=Declined&DUPLICATE=1"));
