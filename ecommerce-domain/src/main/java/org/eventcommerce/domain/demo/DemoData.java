@@ -107,6 +107,12 @@ public class DemoData {
         return true;
     }
 
+    /** Whether the database holds any site (the demo's or another). */
+    @Transactional
+    public boolean anySite() {
+        return em.createQuery("select count(s) from Site s", Long.class).getSingleResult() > 0;
+    }
+
     private Account account(Site site, String email, String name, String password, Role role) {
         Account a = new Account(site, email, name, clock.instant());
         a.setPasswordHash(passwordHash.generate(password.toCharArray()));

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 import org.eventcommerce.domain.common.BusinessException;
@@ -80,7 +81,7 @@ public class HeldPaymentService {
      */
     public record Finding(boolean found, String origResult, Integer transState, PaymentStatus status, String message,
                           boolean acceptable, boolean payPalStatus, String paymentStatus, String pendingReason,
-                          boolean settled, boolean disagrees) {
+                          boolean settled, boolean disagrees) implements Serializable {
 
         /** A Payflow finding. */
         public Finding(boolean found, String origResult, Integer transState, PaymentStatus status, String message,

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +41,8 @@ public class PromotionCodeReport {
     org.eventcommerce.domain.audit.AuditLog audit;
 
     /** Filters; any may be null. */
-    public record Filter(LocalDate createdFrom, LocalDate createdTo, String code, String recipient, CodeStatus status) {
+    public record Filter(LocalDate createdFrom, LocalDate createdTo, String code, String recipient, CodeStatus status)
+            implements Serializable {
     }
 
     /** The columns the report can be sorted by, in the database. */

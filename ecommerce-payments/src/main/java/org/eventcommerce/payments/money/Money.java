@@ -1,5 +1,6 @@
 package org.eventcommerce.payments.money;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * rounding silently; use {@link #rounded(BigDecimal, Currency)} where rounding is intended (half-up to
  * the minor unit, DESIGN.md "Money").
  */
-public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money>, Serializable {
 
     /**
      * @throws NullPointerException     if either part is null

@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.payment.report;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -15,7 +16,8 @@ import org.eventcommerce.payments.money.Money;
  * credits, {@code net} = gross − refunds. Authorizations, voids and inquiries move no money and are not counted.
  * All three in {@code currency} at its PayPal scale.
  */
-public record CurrencyTotals(Currency currency, Money gross, Money refunds, Money net) {
+public record CurrencyTotals(Currency currency, Money gross, Money refunds, Money net)
+        implements Serializable {
 
     /**
      * One group of the database's sums: approved transactions of one currency, mode and kind.
@@ -27,7 +29,7 @@ public record CurrencyTotals(Currency currency, Money gross, Money refunds, Mone
     }
 
     /** The totals per currency (sorted by code) and how many Test-mode transactions were left out. */
-    public record Tally(List<CurrencyTotals> totals, long excludedTest) {
+    public record Tally(List<CurrencyTotals> totals, long excludedTest) implements Serializable {
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.payment.report;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  *               ({@link RevenueGrouping}), then by currency code
  * @param totals one line per currency of {@code groups}, by currency code
  */
-public record Revenue(RevenueQuery query, List<RevenueLine> groups, List<RevenueTotal> totals) {
+public record Revenue(RevenueQuery query, List<RevenueLine> groups, List<RevenueTotal> totals)
+        implements Serializable {
 
     /** True when nothing was paid or refunded in the range. */
     public boolean isEmpty() {

@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.payment.report;
 
+import java.io.Serializable;
 import java.util.Currency;
 import org.eventcommerce.payments.money.Money;
 
@@ -17,5 +18,5 @@ import org.eventcommerce.payments.money.Money;
  * @param orders    how many orders were paid in the range
  */
 public record RevenueLine(String key, String label, Currency currency, Money payments, Money refunds, Money net,
-                          Money discounts, long orders) {
+                          Money discounts, long orders) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.payment.report;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +18,8 @@ import org.eventcommerce.domain.common.ValidationException.FieldError;
  * @param groupBy     offering, offering type or service; required
  * @param includeTest true to count Test-mode money and orders too; false (the default) counts Production only
  */
-public record RevenueQuery(LocalDate from, LocalDate to, RevenueGrouping groupBy, boolean includeTest) {
+public record RevenueQuery(LocalDate from, LocalDate to, RevenueGrouping groupBy, boolean includeTest)
+        implements Serializable {
 
     /**
      * The broken rules, by the API's parameter names: a missing {@code from}, {@code to} or {@code groupBy}

@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.payment.report;
 
+import java.io.Serializable;
 import java.util.Currency;
 import org.eventcommerce.payments.money.Money;
 
@@ -8,5 +9,5 @@ import org.eventcommerce.payments.money.Money;
  * another currency). Fields as in {@link RevenueLine}.
  */
 public record RevenueTotal(Currency currency, Money payments, Money refunds, Money net, Money discounts,
-                           long orders) {
+                           long orders) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.payment.report;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ import org.eventcommerce.payments.TransactionKind;
  */
 public record TransactionFilter(LocalDate createdFrom, LocalDate createdTo, PaymentStatus status, TransactionKind kind,
                                 ProviderType provider, OperatingMode mode, String offering, String attendee,
-                                boolean includeTest) {
+                                boolean includeTest) implements Serializable {
 
     /** The longest attendee prefix (an e-mail address's maximum length). */
     public static final int MAX_ATTENDEE = 254;

@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.payment.report;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -29,7 +30,7 @@ public record TransactionRow(long id, String publicId, Instant createdAt, String
                              String offeringTitle, String attendeeEmail, String attendeeName, TransactionKind kind,
                              PaymentStatus status, BigDecimal amount, String currency, ProviderType provider,
                              OperatingMode mode, String reference, String resultCode, String message,
-                             String cardBrand, String cardLast4) {
+                             String cardBrand, String cardLast4) implements Serializable {
 
     /** The amount as Money, at the currency's PayPal scale. */
     public Money money() {
