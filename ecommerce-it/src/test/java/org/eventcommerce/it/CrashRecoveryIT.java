@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -47,6 +50,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * but reads, the timer's passes ask Payflow by each attempt's CUSTREF and settle: the five orders paid once (one sale
  * each in the emulator's ledger, one APPROVED transaction "Settled by inquiry", one entitlement), the declined one
  * DECLINED and payable again. The reconciliation view lists them as settled by the reconciler, none unresolved.
+ * While the payments were in flight a second payment of one order was refused (409, nothing sent); after the restart
+ * the killed request repeated with its {@code Idempotency-Key} charges nothing: the key's claim has no stored answer
+ * (its request died), so the repeat waits the 2 minutes of {@code IdempotencyService} and answers 409.
  *
  * <p>PostgreSQL only ({@code -Ppostgresql}), like {@link ClusterIT}: the instance is a second process beside the
  * Arquillian-started server, and an embedded H2 file cannot be opened by two processes; on H2 the class is disabled
@@ -147,6 +153,13 @@ class CrashRecoveryIT {
                     .singleElement().satisfies(c -> assertThat(c.requestId()).isEqualTo(tx.getString("requestId")));
         }
         assertThat(inFlight).noneMatch(CompletableFuture::isDone);
+        // A second payment of an order whose first is in flight is refused before PayPal is called.
+        int ledger = EmulatorExtension.emulator().transactions().size();
+        ApiClient.Answer second = api.post("api/v1/orders/" + approved.get(0).getString("id") + "/payments", card(),
+                "crash-second-" + approved.get(0).getString("id"));
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.json().getString("type")).isEqualTo("/problems/order-state");
+        assertThat(EmulatorExtension.emulator().transactions()).hasSize(ledger);
 
         app.kill();
         assertThat(app.refusesConnections()).isTrue();
@@ -227,6 +240,29 @@ class CrashRecoveryIT {
         assertThat(paid.getJsonArray("transactions")).hasSize(2);
         assertThat(orders.granted(declined, declined.getString("offering"))).isTrue();
         assertThat(charges(custRef)).as("the declined attempt stays one declined sale").hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void theKilledRequestRepeatedWithItsIdempotencyKeyChargesNothingAndAnswersConflict() throws Exception {
+        assertThat(approved).as("the crash of the first case happened").hasSize(PAID);
+        JsonObject order = approved.get(1);
+        int ledger = EmulatorExtension.emulator().transactions().size();
+        // The key's first request died with the process before storing its answer: the repeat waits for it (2 min),
+        // then answers 409; it never starts a second attempt.
+        long started = System.nanoTime();
+        HttpResponse<String> repeat = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.base().resolve(
+                        "api/v1/orders/" + order.getString("id") + "/payments")).timeout(Duration.ofSeconds(180))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "crash-1-" + order.getString("id"))
+                .POST(HttpRequest.BodyPublishers.ofString(card())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(409);
+        assertThat(repeat.body()).contains("/problems/order-state").contains("still being processed");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(115));
+        assertThat(EmulatorExtension.emulator().transactions()).hasSize(ledger);
+        JsonObject now = orders.now(order);
+        assertThat(now.getString("status")).isEqualTo("PAID");
+        assertThat(now.getJsonArray("transactions")).hasSize(1);
     }
 
     // ---- helpers
