@@ -28,6 +28,10 @@ public class AppConfig {
     boolean demo;
 
     @Inject
+    @ConfigProperty(name = "ecommerce.demo.second-site", defaultValue = "false")
+    boolean demoSecondSite;
+
+    @Inject
     @ConfigProperty(name = "ecommerce.secret-key")
     Optional<String> secretKey;
 
@@ -55,6 +59,14 @@ public class AppConfig {
     /** True when the run asked for the demo data. */
     public boolean demo() {
         return demo;
+    }
+
+    /**
+     * True when the integration tests ask for a second demo site ({@code ECOMMERCE_DEMO_SECOND_SITE=true}, with
+     * {@link #demo()}); {@code run.sh} never sets it.
+     */
+    public boolean demoSecondSite() {
+        return demoSecondSite;
     }
 
     public Optional<String> secretKey() {
