@@ -63,7 +63,8 @@ public class SignIn {
         String login = email == null ? "" : email.strip();
         List<FailedAttempt.Subject> who = List.of(
                 new FailedAttempt.Subject(FailedAttempt.SubjectKind.EMAIL, login.toLowerCase(Locale.ROOT)),
-                new FailedAttempt.Subject(FailedAttempt.SubjectKind.ADDRESS, request.getRemoteAddr()));
+                new FailedAttempt.Subject(FailedAttempt.SubjectKind.ADDRESS,
+                        org.eventcommerce.web.security.ClientAddress.of(request)));
         try {
             throttle.check(FailedAttempt.Kind.SIGN_IN, who);
         } catch (TooManyAttemptsException e) {
