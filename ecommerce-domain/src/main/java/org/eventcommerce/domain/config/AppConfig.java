@@ -51,6 +51,9 @@ public class AppConfig {
     @ConfigProperty(name = "ecommerce.payflow.client-timeout-seconds", defaultValue = "45")
     int payflowTimeoutSeconds;
 
+    @ConfigProperty(name = "ecommerce.idempotency.abandon-after-seconds", defaultValue = "300")
+    int idempotencyAbandonAfterSeconds;
+
     /** The folder for the H2 file, the secret key file and other local state. */
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath();
@@ -100,6 +103,14 @@ public class AppConfig {
         return ConfigProvider.getConfig().getOptionalValue("ecommerce.payflow." + page + "."
                         + mode.name().toLowerCase(java.util.Locale.ROOT) + "-url", String.class)
                 .map(String::strip).filter(s -> !s.isEmpty()).map(URI::create);
+    }
+
+    /**
+     * How old an unanswered Idempotency-Key claim must be before its request is taken as dead (its process stopped
+     * during the call) and a repeat answers from the transaction it recorded. Longer than any request can last.
+     */
+    public Duration idempotencyAbandonAfter() {
+        return Duration.ofSeconds(idempotencyAbandonAfterSeconds);
     }
 
     /** X-VPS-CLIENT-TIMEOUT for Payflow calls (PayPal recommends 45 s). */
