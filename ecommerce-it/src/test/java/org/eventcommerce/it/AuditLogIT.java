@@ -166,7 +166,7 @@ class AuditLogIT {
         // Typing the stored Test password again is no change (a fresh user's trial found "(set) → (changed)" every
         // time); typing another Production password is a change of a secret: recorded as "(changed)" only.
         form = PortalClient.with(form, "settings:testPassword", "emulator-pw1");
-        form = PortalClient.with(form, "settings:productionPassword", "Portal-pw-" + run);
+        form = PortalClient.with(form, "settings:prodPassword", "Portal-pw-" + run);
         form = PortalClient.with(form, "settings:update", "");
         HttpResponse<String> saved = admin.post("admin/ecommerce.xhtml", form);
         try {

@@ -18,8 +18,9 @@ import java.util.List;
  * {@code GET /api/v1/audit-log?limit=&action=} (an addition to API.md): the site's newest recorded changes,
  * {@code {"items": [{"actor", "action", "detail", "at", "changes": [{"field", "old", "new"}]}]}}. {@code changes} lists
  * each changed field of a configuration change ({@code settings.update}) with its old and new value as text (null: no
- * value; passwords only as "(set)"/"(not set)" → "(changed)"), and is empty for the other actions
- * ({@code promotion-codes.extend}, {@code promotion-codes.delete}), whose {@code detail} says what changed.
+ * value; passwords only as "(set)"/"(not set)" → "(changed)"); for {@code promotion-codes.extend} each code whose
+ * date moved (field the code, old and new {@code YYYY-MM-DD}); it is empty for {@code promotion-codes.delete}, whose
+ * {@code detail} lists the codes deleted. Only the newest {@code limit} entries: the portal page pages through all.
  */
 @Path("audit-log")
 @Produces(MediaType.APPLICATION_JSON)
