@@ -127,6 +127,12 @@ class AuditLogIT {
             assertThat(api.put("api/v1/settings", "{\"merchantName\": \"Audit Merchant " + run + "\"}").status())
                     .isEqualTo(200);
             assertThat(newestSettingsChange()).isEqualTo(entry);
+            // Nor do the stored passwords sent again (a fresh user's trial found "(set) -> (changed)" every time).
+            ApiClient.Answer same = api.put("api/v1/settings", """
+                    {"provider": {"credentials": {"TEST": {"password": "emulator-pw1"},
+                      "PRODUCTION": {"password": "%s"}}}}""".formatted(secret));
+            assertThat(same.status()).as(same.body()).isEqualTo(200);
+            assertThat(newestSettingsChange()).isEqualTo(entry);
         } finally {
             ApiClient.Answer back = api.put("api/v1/settings", """
                     {"merchantName": %s, "provider": {"credentials": {"PRODUCTION": {"partnerId": %s, "vendor": %s,
@@ -147,6 +153,8 @@ class AuditLogIT {
     void aChangeThroughThePortalFormIsRecordedWithTheAdministratorsEmail() {
         JsonObject before = api.get("api/v1/settings").json();
         String merchantBefore = text(before, "merchantName");
+        boolean productionSet = before.getJsonObject("provider").getJsonObject("credentials")
+                .getJsonObject("PRODUCTION").getBoolean("passwordSet");
         String actionBefore = before.getString("paymentAction");
         String actionAfter = "SALE".equals(actionBefore) ? "AUTHORIZATION" : "SALE";
         PortalClient admin = PortalClient.signedIn(base, "admin@demo.example", "admin-demo-1");
@@ -155,8 +163,10 @@ class AuditLogIT {
         List<Map.Entry<String, String>> form = PortalClient.form(page.body(), "settings");
         form = PortalClient.with(form, "settings:merchantName", "Portal Merchant " + run);
         form = PortalClient.with(form, "settings:paymentAction", actionAfter);
-        // Typing the Test password again (the same one) is a change of a secret: recorded as "(changed)" only.
+        // Typing the stored Test password again is no change (a fresh user's trial found "(set) → (changed)" every
+        // time); typing another Production password is a change of a secret: recorded as "(changed)" only.
         form = PortalClient.with(form, "settings:testPassword", "emulator-pw1");
+        form = PortalClient.with(form, "settings:prodPassword", "Portal-pw-" + run);
         form = PortalClient.with(form, "settings:update", "");
         HttpResponse<String> saved = admin.post("admin/ecommerce.xhtml", form);
         try {
@@ -166,25 +176,27 @@ class AuditLogIT {
             assertThat(entry.getString("actor")).isEqualTo("admin@demo.example");
             assertThat(changes(entry)).containsExactly("merchantName: " + merchantBefore + " -> Portal Merchant " + run,
                     "paymentAction: " + actionBefore + " -> " + actionAfter,
-                    "provider.credentials.TEST.password: (set) -> (changed)");
+                    "provider.credentials.PRODUCTION.password: " + (productionSet ? "(set)" : "(not set)")
+                            + " -> (changed)");
 
             // The administrator reads it on the audit-log page, in the site's time zone, without the password.
             String timeZone = api.get("api/v1/settings").json().getString("timeZone");
             String log = admin.get("admin/audit-log.xhtml").body();
             assertThat(log).contains("Audit log", "admin@demo.example", "Settings changed", "Merchant name",
                     "Portal Merchant " + run, "Payment action", "Sale: take the payment at once",
-                    "Authorization: hold the payment, capture it later", "Test credentials: Password", "(set)",
+                    "Authorization: hold the payment, capture it later", "Production credentials: Password",
                     "(changed)",
                     "Times in the site's time zone (" + timeZone + ")", "(" + timeZone + ")");
-            assertThat(log).doesNotContain("emulator-pw1");
+            assertThat(log).doesNotContain("emulator-pw1").doesNotContain("Portal-pw-" + run);
             assertThat(log.indexOf("Portal Merchant " + run)).isLessThan(log.indexOf("entries:1:"));
             String ro = admin.get("admin/audit-log.xhtml?lang=ro").body();
             assertThat(ro).contains("Jurnal de audit", "Setări modificate", "Numele comerciantului", "Acțiune de plată",
-                    "Date de autentificare pentru Test: Parolă", "(setată)", "(modificată)");
+                    "Date de autentificare pentru Producție: Parolă", "(modificată)");
             admin.get("admin/audit-log.xhtml?lang=en");
         } finally {
             assertThat(api.put("api/v1/settings", "{\"merchantName\": " + quoted(merchantBefore)
-                    + ", \"paymentAction\": \"" + actionBefore + "\"}").status()).isEqualTo(200);
+                    + ", \"paymentAction\": \"" + actionBefore + "\", \"provider\": {\"credentials\": "
+                    + "{\"PRODUCTION\": {\"password\": \"live-pw-123\"}}}}").status()).isEqualTo(200);
         }
     }
 
@@ -223,26 +235,95 @@ class AuditLogIT {
             } finally {
                 api.put("api/v1/settings", "{\"promotionCodesEnabled\": " + codesOn + "}");
             }
-            assertThat(entries("promotion-codes.extend", 1).get(0).getString("detail"))
-                    .isEqualTo(code + ": 2031-01-01 -> 2032-01-01");
-            assertThat(entries("promotion-codes.extend", 1).get(0).getJsonArray("changes")).isEmpty();
+            JsonObject extension = entries("promotion-codes.extend", 1).get(0);
+            assertThat(extension.getString("detail")).isEqualTo(code + ": 2031-01-01 -> 2032-01-01");
+            assertThat(changes(extension)).containsExactly(code + ": 2031-01-01 -> 2032-01-01");
 
-            // The page, filtered by the action chosen in its menu (an ajax request), and by ?action=.
+            // The page, filtered by the action chosen in its menu (an ajax request), and by ?action=; each code with
+            // its old and new date in the reader's format.
             HttpResponse<String> logPage = admin.get("admin/audit-log.xhtml");
-            assertThat(logPage.body()).contains(subject, code + ": 2031-01-01 -&gt; 2032-01-01");
+            assertThat(logPage.body()).contains(subject, code, "1/1/2031", "1/1/2032");
+            String ro = admin.get("admin/audit-log.xhtml?lang=ro").body();
+            assertThat(ro).contains("01.01.2031", "01.01.2032", "API-ul platformei")
+                    .doesNotContain("2031-01-01").doesNotContain(">platform API<");
+            admin.get("admin/audit-log.xhtml?lang=en");
             List<Map.Entry<String, String>> filter = PortalClient.with(PortalClient.form(logPage.body(), "audit"),
                     "audit:action_input", "promotion-codes.extend");
             HttpResponse<String> filtered = admin.ajax("admin/audit-log.xhtml", filter, "audit:action", "change",
                     "audit:action", "audit:entries");
             assertThat(filtered.statusCode()).isEqualTo(200);
-            assertThat(filtered.body()).contains(code + ": 2031-01-01 -&gt; 2032-01-01", "Promotion codes extended")
+            assertThat(filtered.body()).contains(code, "1/1/2032", "Promotion codes extended")
                     .doesNotContain(subject).doesNotContain("Settings changed");
             String byParameter = admin.get("admin/audit-log.xhtml?action=settings.update").body();
-            assertThat(byParameter).contains(subject).doesNotContain(code + ": 2031-01-01");
+            assertThat(byParameter).contains(subject).doesNotContain(code);
         } finally {
             ApiClient.Answer back = api.put("api/v1/settings", "{\"promotionMail\": {\"subject\": "
                     + quoted(text(mail, "subject")) + "}}");
             assertThat(back.status()).as(back.body()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void extensionsAndDeletionsAreCountedAndLoggedOnlyWhenTheyChangeSomething() {
+        String code = ("AUX" + run).toUpperCase();
+        boolean codesOn = api.get("api/v1/settings").json().getBoolean("promotionCodesEnabled");
+        api.put("api/v1/settings", "{\"promotionCodesEnabled\": true}");
+        try {
+            assertThat(api.post("api/v1/promotion-codes", """
+                    {"service": "EVENTS", "codeType": "CUSTOM", "customCode": "%s", "usage": {"type": "UNLIMITED"},
+                     "discount": {"type": "PERCENT", "percent": "10"}, "expiresOn": "2031-12-31",
+                     "appliesTo": "ALL", "sendEmail": false}""".formatted(code)).status()).isEqualTo(201);
+            JsonObject newest = api.get("api/v1/audit-log?limit=1").json().getJsonArray("items").getJsonObject(0);
+
+            // The date the code already has: nothing extended, nothing logged.
+            ApiClient.Answer same = api.post("api/v1/promotion-codes/extension", """
+                    {"codes": ["%s"], "expiresOn": "2031-12-31"}""".formatted(code));
+            assertThat(same.status()).as(same.body()).isEqualTo(200);
+            assertThat(same.json().getInt("extended")).isZero();
+            // An earlier date is no extension: refused on expiresOn, naming the code and its date.
+            ApiClient.Answer earlier = api.post("api/v1/promotion-codes/extension", """
+                    {"codes": ["%s"], "expiresOn": "2030-12-01"}""".formatted(code));
+            assertThat(earlier.status()).as(earlier.body()).isEqualTo(400);
+            JsonObject error = earlier.json().getJsonArray("errors").getJsonObject(0);
+            assertThat(error.getString("field")).isEqualTo("expiresOn");
+            assertThat(error.getString("message")).contains(code, "12/31/2031");
+            assertThat(api.get("api/v1/promotion-codes?code=" + code).json().getJsonArray("items").getJsonObject(0)
+                    .getString("expiresOn")).isEqualTo("2031-12-31");
+            assertThat(api.get("api/v1/audit-log?limit=1").json().getJsonArray("items").getJsonObject(0))
+                    .isEqualTo(newest);
+
+            // Deleted once: counted and logged once.
+            assertThat(api.post("api/v1/promotion-codes/deletion", "{\"codes\": [\"" + code + "\"]}").json()
+                    .getInt("deleted")).isEqualTo(1);
+            JsonObject deletion = api.get("api/v1/audit-log?limit=1").json().getJsonArray("items").getJsonObject(0);
+            assertThat(deletion.getString("action")).isEqualTo("promotion-codes.delete");
+            assertThat(deletion.getString("detail")).isEqualTo(code);
+            assertThat(api.post("api/v1/promotion-codes/deletion", "{\"codes\": [\"" + code + "\"]}").json()
+                    .getInt("deleted")).isZero();
+            assertThat(api.get("api/v1/audit-log?limit=1").json().getJsonArray("items").getJsonObject(0))
+                    .isEqualTo(deletion);
+        } finally {
+            api.put("api/v1/settings", "{\"promotionCodesEnabled\": " + codesOn + "}");
+        }
+    }
+
+    @Test
+    void aLimitThatIsNotAWholeNumberInRangeIsAValidationProblemOnLimit() {
+        for (String limit : List.of("abc", "1.5", "99999999999", "0", "501")) {
+            ApiClient.Answer a = api.get("api/v1/audit-log?limit=" + limit);
+            assertThat(a.status()).as(limit + ": " + a.body()).isEqualTo(400);
+            JsonObject error = a.json().getJsonArray("errors").getJsonObject(0);
+            assertThat(error.getString("field")).isEqualTo("limit");
+            assertThat(error.getString("message")).doesNotContain("page");
+        }
+    }
+
+    @Test
+    void aBrokenMailSettingIsReportedOnTheRequestsFieldName() {
+        ApiClient.Answer a = api.put("api/v1/settings", """
+                {"promotionMail": {"testRedirect": "x", "html": "<p>no code</p>"}}""");
+        assertThat(a.status()).as(a.body()).isEqualTo(400);
+        assertThat(a.json().getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("field"))
+                .containsExactlyInAnyOrder("promotionMail.testRedirect", "promotionMail.html");
     }
 }

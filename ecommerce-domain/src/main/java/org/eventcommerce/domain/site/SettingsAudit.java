@@ -15,8 +15,9 @@ import org.eventcommerce.payments.OperatingMode;
  * text: booleans {@code true}/{@code false}, enum names ({@code TEST}, {@code PAYFLOW_PRO}), the time-zone id, card
  * brands in {@code CardBrand} order joined by {@code ", "}, null for no value; a mail template part is null while it
  * is the built-in default (stored as null, or as the default's text, which the mail page saves). Passwords are
- * {@link #SECRETS}: compared by their ciphertext (new whenever a password is typed, AES-GCM with a fresh nonce) and
- * written only as "(changed)".
+ * {@link #SECRETS}: compared by their ciphertext (new whenever another password is stored, AES-GCM with a fresh nonce;
+ * the stored password typed again keeps its ciphertext: {@link ProviderCredentials#changePassword}) and written only
+ * as "(changed)".
  */
 final class SettingsAudit {
 

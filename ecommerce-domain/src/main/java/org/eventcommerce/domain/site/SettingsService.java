@@ -89,7 +89,7 @@ public class SettingsService {
         Map<String, String> before = SettingsAudit.snapshot(c);
         Saved s = apply(siteId, u);
         if (mail != null) {
-            applyMail(c, mail.subject(), mail.text(), mail.html(), mail.testRedirect());
+            applyMail(c, mail.subject(), mail.text(), mail.html(), mail.testRedirect(), API_MAIL_FIELDS);
         }
         recordChanges(c, before, actor);
         return s;
@@ -104,7 +104,8 @@ public class SettingsService {
     }
 
     /**
-     * Validates and saves {@code u}; passwords are encrypted, a null/empty password keeps the stored one. Audited as
+     * Validates and saves {@code u}; passwords are encrypted, a null/empty password or the stored one typed again keeps
+     * the stored one ({@link ProviderCredentials#changePassword}). Audited as
      * {@link #save}.
      *
      * @return the saved configuration
@@ -144,7 +145,7 @@ public class SettingsService {
             SettingsUpdate.CredentialsInput in = e.getValue();
             pc.update(in.partnerId(), in.vendor(), in.user());
             if (in.password() != null && !in.password().isEmpty()) {
-                pc.replacePasswordCiphertext(cipher.encrypt(in.password()));
+                pc.changePassword(in.password(), cipher);
             }
         }
         if (checkProduction) {
@@ -209,19 +210,42 @@ public class SettingsService {
      * restore the defaults; a blank redirect keeps Test-mode mail in the outbox. Audited as {@link #save}.
      *
      * @throws ValidationException with fields {@code mail.subject}, {@code mail.text}, {@code mail.html},
-     *                             {@code mail.testRedirect}; nothing is saved
+     *                             {@code mail.testRedirect} (the page's names; {@link #save} names them
+     *                             {@code promotionMail.*}, as the API's request); nothing is saved
      */
     @Transactional
     public CommerceConfiguration updateMail(long siteId, String subject, String text, String html,
                                             String testRedirect, String actor) {
         CommerceConfiguration c = get(siteId);
         Map<String, String> before = SettingsAudit.snapshot(c);
-        applyMail(c, subject, text, html, testRedirect);
+        applyMail(c, subject, text, html, testRedirect, PAGE_MAIL_FIELDS);
         recordChanges(c, before, actor);
         return c;
     }
 
-    private void applyMail(CommerceConfiguration c, String subject, String text, String html, String testRedirect) {
+    /** The prefix of the mail fields' names in errors of {@code PUT /api/v1/settings}: the request's object. */
+    static final String API_MAIL_FIELDS = "promotionMail.";
+
+    /** The prefix of the mail fields' names in errors of the mail template page ({@link #updateMail}). */
+    static final String PAGE_MAIL_FIELDS = "mail.";
+
+    private void applyMail(CommerceConfiguration c, String subject, String text, String html, String testRedirect,
+                           String fieldPrefix) {
+        List<FieldError> errors = mailErrors(fieldPrefix, subject, text, html, testRedirect);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        c.changeMail(Texts.clean(subject), Texts.clean(text), Texts.clean(html), Texts.clean(testRedirect),
+                clock.instant());
+    }
+
+    /**
+     * The broken rules of the promotion-code mail settings (blank template parts stand for the defaults), each on its
+     * field named {@code fieldPrefix} + {@code subject}, {@code text}, {@code html} or {@code testRedirect}: the
+     * request's names, {@code promotionMail.*} for the API and {@code mail.*} for the mail template page.
+     */
+    static List<FieldError> mailErrors(String fieldPrefix, String subject, String text, String html,
+                                       String testRedirect) {
         String s = Texts.clean(subject);
         String t = Texts.clean(text);
         String h = Texts.clean(html);
@@ -231,15 +255,13 @@ public class SettingsService {
                 s == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_SUBJECT : s,
                 t == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_TEXT : t,
                 h == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_HTML : h)) {
-            errors.add(e.field().startsWith("mail.") ? e : new FieldError("mail." + e.field(), e.key(), e.args()));
+            String name = e.field().startsWith("mail.") ? e.field().substring("mail.".length()) : e.field();
+            errors.add(new FieldError(fieldPrefix + name, e.key(), e.args()));
         }
         if (r != null && !Texts.isEmail(r)) {
-            errors.add(new FieldError("mail.testRedirect", "validation.email.format"));
+            errors.add(new FieldError(fieldPrefix + "testRedirect", "validation.email.format"));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        c.changeMail(s, t, h, r, clock.instant());
+        return errors;
     }
 
     private void validate(CommerceConfiguration current, SettingsUpdate u) {

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Map;
 import org.eventcommerce.domain.audit.FieldChange;
+import org.eventcommerce.domain.security.SecretCipher;
+import org.eventcommerce.domain.security.TestCiphers;
 import org.eventcommerce.payments.CardBrand;
 import org.eventcommerce.payments.OperatingMode;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,33 @@ class SettingsAuditTest {
                 "<p>Custom %CODE%</p>", null, NOW);
         assertThat(SettingsAudit.changes(before, SettingsAudit.snapshot(c)))
                 .containsExactly(new FieldChange("promotionMail.html", null, "<p>Custom %CODE%</p>"));
+    }
+
+    @Test
+    void typingTheStoredPasswordAgainIsNoChangeButAnotherOneIs() {
+        SecretCipher cipher = TestCiphers.withKey(1);
+        CommerceConfiguration c = demoLike();
+        ProviderCredentials test = c.credentials(OperatingMode.TEST);
+        assertThat(test.changePassword("emulator-pw1", cipher)).isTrue();
+        Map<String, String> before = SettingsAudit.snapshot(c);
+
+        assertThat(test.changePassword("emulator-pw1", cipher)).isFalse();
+        assertThat(SettingsAudit.changes(before, SettingsAudit.snapshot(c))).isEmpty();
+
+        assertThat(test.changePassword("emulator-pw2", cipher)).isTrue();
+        assertThat(cipher.decrypt(test.getPasswordCiphertext())).isEqualTo("emulator-pw2");
+        assertThat(SettingsAudit.changes(before, SettingsAudit.snapshot(c))).containsExactly(
+                new FieldChange("provider.credentials.TEST.password", "(set)", "(changed)"));
+    }
+
+    @Test
+    void aStoredPasswordThatCannotBeDecryptedIsReplaced() {
+        CommerceConfiguration c = demoLike();
+        ProviderCredentials test = c.credentials(OperatingMode.TEST);
+        test.changePassword("emulator-pw1", TestCiphers.withKey(1));
+        SecretCipher otherKey = TestCiphers.withKey(2);
+        assertThat(test.changePassword("emulator-pw1", otherKey)).isTrue();
+        assertThat(otherKey.decrypt(test.getPasswordCiphertext())).isEqualTo("emulator-pw1");
     }
 
     @Test

@@ -7,10 +7,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eventcommerce.domain.audit.AuditLog;
 import org.eventcommerce.domain.audit.FieldChange;
+import org.eventcommerce.domain.common.Messages;
+import org.eventcommerce.domain.promotion.PromotionCodeReport;
+import org.eventcommerce.web.portal.Actors;
 import org.eventcommerce.web.portal.Bundle;
 import org.eventcommerce.web.portal.Formats;
 import org.eventcommerce.web.security.CurrentUser;
@@ -24,6 +28,8 @@ import org.primefaces.model.SortMeta;
  * one action; times in the site's time zone. A configuration change lists each changed field (its label from the
  * bundle, {@code audit.field.<api field name>}) with the old and the new value; booleans read Yes/No, an empty value
  * and the secrets' markers ("(changed)") are words of the reader's language. Secrets are never stored, so never shown.
+ * A promotion-code extension lists each code with its old and new expiry date in the reader's date format; the
+ * platform API and the demo's set-up are named in the reader's language.
  */
 @Named
 @ViewScoped
@@ -67,7 +73,7 @@ public class AuditLogView implements Serializable {
 
     /** The actions the site's entries have, labelled in the reader's language. */
     public List<SelectItem> getActions() {
-        return audit.actions(currentUser.siteId()).stream().map(a -> new SelectItem(a, actionLabel(a))).toList();
+        return audit.actions(currentUser.siteId()).stream().map(a -> new SelectItem(a, actionLabel(a, Bundle.locale()))).toList();
     }
 
     /** The site's time zone id, for the hint above the table. */
@@ -76,14 +82,14 @@ public class AuditLogView implements Serializable {
     }
 
     /** The label of {@code action} ({@code audit.action.<action>}), or the action's name when the bundle has none. */
-    static String actionLabel(String action) {
-        String label = Bundle.text("audit.action." + action);
+    static String actionLabel(String action, Locale locale) {
+        String label = Bundle.text(locale, "audit.action." + action);
         return label.startsWith("???") ? action : label;
     }
 
     /** The label of a changed field ({@code audit.field.<field>}), or the field's API name when the bundle has none. */
-    static String fieldLabel(String field) {
-        String label = Bundle.text("audit.field." + field);
+    static String fieldLabel(String field, Locale locale) {
+        String label = Bundle.text(locale, "audit.field." + field);
         return label.startsWith("???") ? field : label;
     }
 
@@ -91,21 +97,70 @@ public class AuditLogView implements Serializable {
      * A value as shown: Yes/No for booleans, the page's labels for the mode, provider, account type and payment action,
      * words for empty values and secrets' markers, else the value.
      */
-    static String valueText(String field, String value) {
+    static String valueText(String field, String value, Locale locale) {
         if (value == null || value.isEmpty()) {
-            return Bundle.text(DEFAULTED.contains(field) ? "audit.value.default" : "audit.value.none");
+            return Bundle.text(locale, DEFAULTED.contains(field) ? "audit.value.default" : "audit.value.none");
         }
         if (MARKERS.containsKey(value)) {
-            return Bundle.text(MARKERS.get(value));
+            return Bundle.text(locale, MARKERS.get(value));
         }
         if (value.equals("true") || value.equals("false")) {
-            return Bundle.text(value.equals("true") ? "label.yes" : "label.no");
+            return Bundle.text(locale, value.equals("true") ? "label.yes" : "label.no");
         }
         if (ENUM_LABELS.containsKey(field)) {
-            String label = Bundle.text(ENUM_LABELS.get(field) + value);
+            String label = Bundle.text(locale, ENUM_LABELS.get(field) + value);
             return label.startsWith("???") ? value : label;
         }
         return value;
+    }
+
+    /**
+     * An entry as shown to a reader of {@code locale}: the actor's name in the reader's language
+     * ({@link Actors#label}); a promotion-code extension as one change per code (the code, then its old and new
+     * expiry date as the reader writes dates, {@link Messages#day}), also for entries recorded with the detail only.
+     */
+    static Row row(AuditLog.Item i, ZoneId zone, Locale locale) {
+        List<Change> changes;
+        String detail = i.changes().isEmpty() ? i.detail() : null;
+        if (PromotionCodeReport.EXTEND.equals(i.action())) {
+            List<FieldChange> moved = i.changes().isEmpty() ? extensionChanges(i.detail()) : i.changes();
+            changes = moved.stream().map(c -> new Change(c.field(), day(c.oldValue(), locale),
+                    day(c.newValue(), locale))).toList();
+            detail = changes.isEmpty() ? i.detail() : null;
+        } else {
+            changes = i.changes().stream().map(c -> new Change(fieldLabel(c.field(), locale),
+                    valueText(c.field(), c.oldValue(), locale), valueText(c.field(), c.newValue(), locale))).toList();
+        }
+        return new Row(Formats.dateTime(i.at(), zone, locale), Actors.label(i.actor(), locale),
+                actionLabel(i.action(), locale), detail, changes);
+    }
+
+    /** "CODE: 2027-01-31 -> 2027-12-31, ..." (an extension's detail) as changes; empty when it is not that shape. */
+    static List<FieldChange> extensionChanges(String detail) {
+        List<FieldChange> out = new java.util.ArrayList<>();
+        if (detail == null) {
+            return out;
+        }
+        for (String part : detail.split(", ")) {
+            java.util.regex.Matcher m = EXTENSION.matcher(part.strip());
+            if (!m.matches()) {
+                return List.of();
+            }
+            out.add(new FieldChange(m.group(1), m.group(2), m.group(3)));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile(
+            "([A-Z0-9]+): (\\d{4}-\\d{2}-\\d{2}) -> (\\d{4}-\\d{2}-\\d{2})");
+
+    /** An ISO date as a reader of {@code locale} writes it; other text unchanged. */
+    private static String day(String iso, Locale locale) {
+        try {
+            return Messages.day(java.time.LocalDate.parse(iso), locale);
+        } catch (RuntimeException notADate) {
+            return iso;
+        }
     }
 
     /** The table's rows, a page at a time. */
@@ -121,12 +176,9 @@ public class AuditLogView implements Serializable {
         @Override
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             ZoneId zone = currentUser.account().getSite().getTimeZone();
+            Locale locale = Bundle.locale();
             return audit.page(currentUser.siteId(), action, first, pageSize).stream()
-                    .map(i -> new Row(Formats.dateTime(i.at(), zone, Bundle.locale()), i.actor(),
-                            actionLabel(i.action()), i.changes().isEmpty() ? i.detail() : null,
-                            i.changes().stream().map(c -> new Change(fieldLabel(c.field()),
-                                    valueText(c.field(), c.oldValue()), valueText(c.field(), c.newValue()))).toList()))
-                    .toList();
+                    .map(i -> row(i, zone, locale)).toList();
         }
     }
 
