@@ -110,14 +110,22 @@ final class FuzzInputs {
      * A body from {@code template} with one change, or a whole body that is junk (one time in five). Fields in
      * {@code keep} are never removed (their absence would be a valid request that changes what the test relies on).
      */
+    @SuppressWarnings("unchecked")
     Body body(JsonObject template, Set<String> keep) {
         if (random.nextInt(5) == 0) {
             return wholeBody(template);
         }
         List<List<Object>> paths = new ArrayList<>();
         collect(template, new ArrayList<>(), paths);
-        List<Object> path = paths.get(random.nextInt(paths.size()));
         Object tree = tree(template);
+        if (paths.isEmpty()) {
+            // An empty template ({}): all that can be spoiled is an unknown field.
+            Junk junk = junk();
+            String key = "unknown" + random.nextInt(1000);
+            ((Map<String, Object>) tree).put(key, new Raw(junk.json()));
+            return body("unknown field " + key + " = " + junk.name(), tree, key);
+        }
+        List<Object> path = paths.get(random.nextInt(paths.size()));
         String field = name(path);
         int kind = random.nextInt(10);
         if (kind == 0 && !keep.contains(field)) {

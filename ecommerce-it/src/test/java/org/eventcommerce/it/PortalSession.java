@@ -2,7 +2,6 @@ package org.eventcommerce.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,8 +41,14 @@ final class PortalSession {
     private final URI base;
     private final Consumer<Page> seen;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * Cookies per host and port, name → value, sent back as a browser does (RFC 6265: {@code name=value}, never
+     * quoted). Not the JDK's {@link java.net.CookieManager}: it takes a {@code Set-Cookie} with {@code Max-Age} for
+     * an RFC 2965 cookie and sends it back quoted, and Payara fails on a quoted {@code JSESSIONIDVERSION} ("Odd
+     * number of hexadecimal digits") before the application sees the request.
+     */
+    private final Map<String, Map<String, String>> cookies = new java.util.HashMap<>();
 
     /**
      * @param base the application's base URL (ending in /)
@@ -114,7 +119,25 @@ final class PortalSession {
     /** A raw request through this session's cookies (FuzzIT: bodies that are not valid form encoding). */
     Page send(HttpRequest request) {
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Map<String, String> jar = cookies.computeIfAbsent(request.uri().getAuthority(),
+                    k -> new java.util.LinkedHashMap<>());
+            HttpRequest withCookies = jar.isEmpty() ? request : HttpRequest.newBuilder(request, (n, v) -> true)
+                    .header("Cookie", jar.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                            .collect(Collectors.joining("; "))).build();
+            HttpResponse<String> r = http.send(withCookies, HttpResponse.BodyHandlers.ofString());
+            for (String set : r.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    String name = pair.substring(0, eq).strip();
+                    boolean expired = set.toLowerCase(Locale.ROOT).matches("(?s).*;\\s*max-age=0\\b.*");
+                    if (expired) {
+                        jar.remove(name);
+                    } else {
+                        jar.put(name, pair.substring(eq + 1).strip());
+                    }
+                }
+            }
             URI location = r.headers().firstValue("Location").map(l -> request.uri().resolve(l)).orElse(null);
             Page page = new Page(request.uri(), r.statusCode(), location, r.body());
             seen.accept(page);
