@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,6 +71,10 @@ class FuzzIT {
     private static final long SEED = Long.getLong("it.fuzz.seed", new java.security.SecureRandom().nextLong());
     private static final double SCALE = Double.parseDouble(System.getProperty("it.fuzz.scale", "1"));
     private static final String RUN = Long.toString(System.nanoTime(), 36);
+    /** A message's owner (the message component's id, or the list's) and text, as PrimeFaces renders it. */
+    private static final Pattern MESSAGE_TEXT = Pattern.compile(
+            "\\bid=\"([^\"]+)\"[^>]*class=\"[^\"]*ui-messages?-(?:error|warn|info)\\b(?:(?!</div>).)*?"
+                    + "ui-messages?-(?:error|warn|info)-(?:detail|summary)\">([^<]*)<", Pattern.DOTALL);
     private static final Pattern FIELD_MESSAGE = Pattern.compile(
             "<(?:div|span)\\b[^>]*\\bid=\"([^\"]+)Message\"[^>]*class=\"[^\"]*ui-message-error");
 
@@ -86,6 +92,7 @@ class FuzzIT {
             .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     private ItDatabase db;
     private final List<String> failures = new ArrayList<>();
+    private final StringBuilder journal = new StringBuilder();
     private final Map<String, int[]> tally = new TreeMap<>();
     private int inputs;
     private String settingsBefore;
@@ -146,6 +153,15 @@ class FuzzIT {
      */
     private boolean checkApi(String operation, String input, String field, int status, String contentType,
                              String body, Probe before, Probe after, boolean attemptsMayGrow) {
+        int failed = failures.size();
+        boolean accepted = checkApiAnswer(operation, input, field, status, contentType, body, before, after,
+                attemptsMayGrow);
+        journal(operation + " / " + input, status, accepted, failures.size() > failed, body);
+        return accepted;
+    }
+
+    private boolean checkApiAnswer(String operation, String input, String field, int status, String contentType,
+                                   String body, Probe before, Probe after, boolean attemptsMayGrow) {
         inputs++;
         int[] t = tally.computeIfAbsent(operation, k -> new int[3]);
         String what = operation + " / " + input;
@@ -230,6 +246,14 @@ class FuzzIT {
         failures.add("#" + inputs + " " + what + ": " + why);
     }
 
+    /** One line per input in target/fuzz/&lt;part&gt;.log: what was sent, the answer, and its gist. */
+    private void journal(String what, int status, boolean accepted, boolean failed, String gist) {
+        journal.append('#').append(inputs).append(' ').append(clipTo(what.replaceAll("\\s+", " "), 200))
+                .append(" -> ").append(status).append(accepted ? " accepted" : " refused")
+                .append(failed ? " FAILED" : "").append(": ").append(clipTo(gist.replaceAll("\\s+", " "), 400))
+                .append('\n');
+    }
+
     private void assertNoFailures(String part, long started) {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         StringBuilder summary = new StringBuilder(part + ": " + inputs + " inputs in " + seconds + " s (seed " + SEED
@@ -237,6 +261,13 @@ class FuzzIT {
         tally.forEach((op, t) -> summary.append("\n  ").append(op).append(": ").append(t[0]).append(" accepted, ")
                 .append(t[1]).append(" refused 4xx").append(t[2] > 0 ? ", " + t[2] + " other" : ""));
         System.out.println(summary);
+        Path log = Path.of("target", "fuzz", part.replace(' ', '-') + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, summary + "\n\n" + journal + "\nFailures:\n" + String.join("\n", failures));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         assertThat(failures).as("%s\n%d failures (first 40 shown; seed %d)", summary, failures.size(), SEED)
                 .isEmpty();
     }
@@ -592,6 +623,22 @@ class FuzzIT {
     private boolean checkForm(String form, String input, PortalSession.Page answer, String field, String junk,
                               Probe before, Probe after, boolean ajax, Predicate<String> accepted,
                               boolean attemptsMayGrow) {
+        int failed = failures.size();
+        boolean ok = checkFormAnswer(form, input, answer, field, junk, before, after, ajax, accepted,
+                attemptsMayGrow);
+        List<String> said = new ArrayList<>();
+        Matcher m = MESSAGE_TEXT.matcher(answer.body());
+        while (m.find()) {
+            said.add(m.group(1) + ": " + PortalSession.unescape(m.group(2)));
+        }
+        journal(form + " / " + input, answer.status(), ok, failures.size() > failed, said.isEmpty()
+                ? (answer.location() == null ? "no message" : "to " + answer.location()) : String.join(" | ", said));
+        return ok;
+    }
+
+    private boolean checkFormAnswer(String form, String input, PortalSession.Page answer, String field, String junk,
+                                    Probe before, Probe after, boolean ajax, Predicate<String> accepted,
+                                    boolean attemptsMayGrow) {
         inputs++;
         int[] t = tally.computeIfAbsent(form, k -> new int[3]);
         String what = form + " / " + input;

@@ -27,6 +27,13 @@ final class FuzzInputs {
 
     /** A junk value: a short name for messages, and its JSON text (may be invalid JSON). */
     record Junk(String name, String json) {
+        /**
+         * Whether a body holding this value is no JSON at all (a bare word, a raw control character, single quotes,
+         * or nesting deeper than the parser's limit of 1000): the refusal then names the body, not the field.
+         */
+        boolean breaksJson() {
+            return name.startsWith("not JSON") || name.startsWith("deep nesting");
+        }
     }
 
     /** Stands for invalid UTF-8 inside a text until it is turned into bytes. */
@@ -123,7 +130,7 @@ final class FuzzInputs {
             Junk junk = junk();
             String key = "unknown" + random.nextInt(1000);
             ((Map<String, Object>) tree).put(key, new Raw(junk.json()));
-            return body("unknown field " + key + " = " + junk.name(), tree, key);
+            return body("unknown field " + key + " = " + junk.name(), tree, junk.breaksJson() ? "body" : key);
         }
         List<Object> path = paths.get(random.nextInt(paths.size()));
         String field = name(path);
@@ -139,11 +146,12 @@ final class FuzzInputs {
             added.add(key);
             Junk junk = random.nextBoolean() ? new Junk("string", "\"x\"") : junk();
             set(tree, added, new Raw(junk.json()));
-            return body("unknown field " + name(added) + " = " + junk.name(), tree, name(added));
+            return body("unknown field " + name(added) + " = " + junk.name(), tree, junk.breaksJson() ? "body"
+                    : name(added));
         }
         Junk junk = junk();
         set(tree, path, new Raw(junk.json()));
-        return body(field + " = " + junk.name(), tree, field);
+        return body(field + " = " + junk.name(), tree, junk.breaksJson() ? "body" : field);
     }
 
     /** A body that is not the template's kind at all. */
@@ -166,10 +174,11 @@ final class FuzzInputs {
             case 11 -> new Body("UTF-16BE", valid.getBytes(StandardCharsets.UTF_16BE), "body");
             case 12 -> new Body("UTF-8 BOM", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(valid)),
                     "body");
+            // An object whose only field, x, is unknown (its value undecodable or huge): the refusal names x.
             case 13 -> new Body("Latin-1 text", ("{\"x\": \"caf\u00e9 na\u00efve\"}")
-                    .getBytes(StandardCharsets.ISO_8859_1), "body");
-            case 14 -> new Body("1 MB string", utf8("{\"x\": \"" + "y".repeat(1_000_000) + "\"}"), "body");
-            case 15 -> new Body("duplicate keys", utf8(duplicateKeys(template)), "body");
+                    .getBytes(StandardCharsets.ISO_8859_1), "x");
+            case 14 -> new Body("1 MB string", utf8("{\"x\": \"" + "y".repeat(1_000_000) + "\"}"), "x");
+            case 15 -> new Body("duplicate keys", utf8(duplicateKeys(template)), template.keySet().iterator().next());
             case 16 -> new Body("comment", utf8("/* c */ " + valid), "body");
             default -> new Body("NUL bytes", concat(utf8(valid), new byte[] {0, 0, 0}), "body");
         };
