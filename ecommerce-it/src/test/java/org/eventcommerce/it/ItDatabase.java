@@ -75,6 +75,22 @@ final class ItDatabase implements AutoCloseable {
         }
     }
 
+    /** Every column of the application's tables as {@code table.column}, lower case, sorted. */
+    List<String> columns() {
+        try {
+            DatabaseMetaData meta = connection.getMetaData();
+            List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = meta.getColumns(null, connection.getSchema(), "%", "%")) {
+                while (rs.next()) {
+                    out.add((rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME")).toLowerCase(Locale.ROOT));
+                }
+            }
+            return out.stream().sorted().toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The number of rows of every table, in one statement (FuzzIT takes it before and after every input). */
     Map<String, Long> rowCounts() {
         Map<String, String> names = tableNames();

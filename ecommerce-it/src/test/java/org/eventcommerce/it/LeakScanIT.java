@@ -69,6 +69,11 @@ class LeakScanIT {
     private static final String PLATFORM_API_PASSWORD = "EMULATOR7Q4K2W9D";
     private static final String PLATFORM_API_SIGNATURE = "Emulator-Signature.AFcWxV21C7fd0v3bYYYRCpSSRl31A";
     private static final Path SERVER_LOG = Path.of("target", "payara-server-0.log");
+    /** Where the IT server keeps the key that encrypts provider passwords (ECOMMERCE_DATA_DIR, SecretCipher). */
+    private static final Path SECRET_KEY = Path.of("target", "it-data", "secret.key");
+    /** Column names for card data: a full number, a CVV, a card expiry. */
+    private static final Pattern CARD_COLUMN = Pattern.compile(
+            "\\.(.*(cvv|cvc|card_?number|card_?expiry|expdate).*|acct.*|pan)$");
 
     /** What the flows leave for the scan (test methods share it: the Luhn case runs first). */
     private static final LeakScanner SECRETS = new LeakScanner();
@@ -150,7 +155,8 @@ class LeakScanIT {
                 .secret("the Production password saved in the portal", PORTAL_PRODUCTION_PW)
                 .secret("the platform API key", KEY)
                 .secret("the platform's PayPal API password", PLATFORM_API_PASSWORD)
-                .secret("the platform's PayPal API signature", PLATFORM_API_SIGNATURE);
+                .secret("the platform's PayPal API signature", PLATFORM_API_SIGNATURE)
+                .secret("the key that encrypts provider passwords", secretKey());
         try {
             credentialsInThePortalAndThroughTheApi();
             cardPaymentsThroughTheApi();
@@ -358,6 +364,11 @@ class LeakScanIT {
         try (ItDatabase db = ItDatabase.open()) {
             assertThat(db.tables()).contains("purchase_order", "payment_transaction", "provider_credentials",
                     "api_key", "idempotency_record");
+            // No column made to hold card data at all (the brand and last four digits are all we keep).
+            List<String> columns = db.columns();
+            assertThat(columns).contains("payment_transaction.card_last4", "payment_transaction.card_brand");
+            columns.stream().filter(c -> CARD_COLUMN.matcher(c).find())
+                    .forEach(c -> hits.add("a column for card data: " + c));
             long cells = db.cells(cell -> hits.addAll(SECRETS.scan(cell.where(), cell.text())));
             // This run's orders and their card transactions were among the values read.
             assertThat(cells).isGreaterThan(1000);
@@ -572,6 +583,17 @@ class LeakScanIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The IT server's secret key as its file holds it (base64). */
+    private static String secretKey() {
+        try {
+            String key = Files.readString(SECRET_KEY, StandardCharsets.UTF_8).strip();
+            assertThat(key).as("the secret key in %s", SECRET_KEY.toAbsolutePath()).hasSizeGreaterThan(40);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The secret key " + SECRET_KEY.toAbsolutePath(), e);
         }
     }
 
