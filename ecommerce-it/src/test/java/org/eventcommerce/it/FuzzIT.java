@@ -530,6 +530,30 @@ class FuzzIT {
             }
             before = after;
         }
+
+        // The same kinds of files uploaded on the portal's Create promotion codes page, as its upload widget sends
+        // them (PrimeFaces' ajax multipart post): the preview, or a message on the file field; names shown escaped.
+        PortalSession admin = PortalSession.signedIn(base, null, "admin@demo.example", "admin-demo-1");
+        PortalSession.Page create = admin.open("admin/promotion-codes/create.xhtml");
+        String action = action(create.body(), "create");
+        List<Map.Entry<String, String>> fields = PortalSession.with(PortalSession.fields(create.body(), "create"),
+                "create:source", "FILE");
+        PortalSession.Page chosen = admin.send(partial(admin.resolve(action), fields, "create:source", "create:source",
+                "create:recipientsInput", "change", null, null));
+        assertThat(chosen.body()).as("the upload field after choosing a file").contains("id=\"create:file\"");
+        before = probe(null);
+        for (int i = 0; i < times(60); i++) {
+            FuzzInputs.Body file = fuzz.recipientFile();
+            String name = List.of("recipients.csv", "recipients.txt", "RECIPIENTS.CSV").get(fuzz.random().nextInt(3));
+            PortalSession.Page answer = admin.send(partial(admin.resolve(action), fields, "create:file", "create:file",
+                    "create:fileMessage create:preview", null, name, file.bytes()));
+            Probe after = probe(null);
+            String text = new String(file.bytes(), StandardCharsets.UTF_8);
+            checkForm("portal upload", file.description() + " as " + name, answer, "create:file",
+                    text.contains(FuzzInputs.SCRIPT) ? FuzzInputs.SCRIPT : "", before, after, true,
+                    b -> b.contains("id=\"create:previewSummary\""), false);
+            before = after;
+        }
         assertNoFailures("recipient files", started);
     }
 
@@ -669,8 +693,8 @@ class FuzzIT {
             messages.add(m.group(1));
         }
         String component = field.replaceAll("_(input|focus)$", "");
-        boolean cardOrSettingsField = field.startsWith("payment:card") || field.startsWith("settings:")
-                && !field.equals("settings:unknownField");
+        boolean cardOrSettingsField = field.startsWith("payment:card") || field.equals("create:file")
+                || field.startsWith("settings:") && !field.equals("settings:unknownField");
         boolean notice = body.contains("notice-error") || body.contains("notice-warn")
                 || body.contains("ui-messages-error") || body.contains("ui-messages-warn");
         if (cardOrSettingsField && !messages.contains(component) && !(messages.isEmpty() && notice)) {
@@ -697,6 +721,43 @@ class FuzzIT {
             b.header("Idempotency-Key", key);
         }
         return exchange(b.build());
+    }
+
+    /**
+     * A PrimeFaces ajax request from {@code source}: the form's {@code fields} with the partial-request parameters,
+     * a behaviour's {@code event} (null for none), and a file for an upload field ({@code fileName} not null: a
+     * multipart body, the file under the source's name, as the upload widget sends it).
+     */
+    private static HttpRequest partial(URI action, List<Map.Entry<String, String>> fields, String source,
+                                       String execute, String render, String event, String fileName, byte[] file) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("jakarta.faces.partial.ajax", "true"));
+        all.add(Map.entry("jakarta.faces.source", source));
+        all.add(Map.entry("jakarta.faces.partial.execute", execute));
+        all.add(Map.entry("jakarta.faces.partial.render", render));
+        if (event != null) {
+            all.add(Map.entry("jakarta.faces.behavior.event", event));
+            all.add(Map.entry("jakarta.faces.partial.event", event));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(action).header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest");
+        if (fileName == null) {
+            String form = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            return b.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        }
+        String boundary = "----fuzz" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> e : all) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                    + "\"\r\n\r\n" + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + source + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();
     }
 
     private HttpResponse<String> sendGet(String pathAndQuery, String accept) {
