@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import org.eventcommerce.domain.common.Texts;
 import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.common.ValidationException.FieldError;
 import org.eventcommerce.payments.money.Money;
@@ -100,7 +101,10 @@ public final class JsonBody {
         return json.containsKey(name) && json.get(name).getValueType() != JsonValue.ValueType.NULL;
     }
 
-    /** A string field, or null when absent/null; a non-string is an error. */
+    /**
+     * A string field, or null when absent/null; a non-string is an error, and so is a string with control
+     * characters ({@link Texts#isText}: NUL, escape, half a surrogate pair...).
+     */
     public String string(String name, boolean required) {
         if (!has(name)) {
             if (required) {
@@ -108,12 +112,27 @@ public final class JsonBody {
             }
             return null;
         }
-        JsonValue v = json.get(name);
-        if (v.getValueType() != JsonValue.ValueType.STRING) {
-            error(name, "validation.type.string");
+        return text(name, json.get(name));
+    }
+
+    /**
+     * {@code v} (an item of an array, say) as a string reported under {@code field} (relative to this object, e.g.
+     * {@code codes[2]}): null for JSON null; an error and null when it is no string or holds control characters.
+     */
+    public String text(String field, JsonValue v) {
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        return ((JsonString) v).getString();
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            error(field, "validation.type.string");
+            return null;
+        }
+        String s = ((JsonString) v).getString();
+        if (!Texts.isText(s)) {
+            error(field, Texts.NOT_TEXT);
+            return null;
+        }
+        return s;
     }
 
     /** A boolean field; absent gives {@code fallback}. */
