@@ -156,13 +156,20 @@ class LeakScanIT {
                 .secret("the platform API key", KEY)
                 .secret("the platform's PayPal API password", PLATFORM_API_PASSWORD)
                 .secret("the platform's PayPal API signature", PLATFORM_API_SIGNATURE)
-                .secret("the key that encrypts provider passwords", secretKey());
+                .secret("the key that encrypts provider passwords", secretKey())
+                .secret("the site administrator's sign-in password", "admin-demo-1")
+                .secret("the host's sign-in password", "host-demo-1")
+                .secret("the attendee's sign-in password", "attendee-demo-1");
         try {
             credentialsInThePortalAndThroughTheApi();
             cardPaymentsThroughTheApi();
             cardsTypedOnOurPaymentPage();
             cardTypedOnPayPalsHostedPage();
             expressCheckoutAndItsRefund();
+            // The reconciler asks PayPal about the payment held for review: an inquiry with the Payflow password.
+            ApiClient.Answer reconciled = call("POST", "api/v1/reconciliation/runs", "", null);
+            assertThat(reconciled.status()).as(reconciled.body()).isEqualTo(200);
+            assertThat(reconciled.json().getInt("taken")).as(reconciled.body()).isGreaterThanOrEqualTo(1);
         } finally {
             restoreDemoProvider();
         }
