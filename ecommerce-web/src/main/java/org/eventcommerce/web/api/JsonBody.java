@@ -1,9 +1,12 @@
 package org.eventcommerce.web.api;
 
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -26,6 +29,14 @@ import org.eventcommerce.payments.money.PayPalCurrencies;
  */
 public final class JsonBody {
 
+    /**
+     * Parsers that refuse an object naming a field twice: Parsson's own switch (its parser does not apply JSON-P's
+     * {@code JsonConfig.KEY_STRATEGY}, which only its reader honours; JsonBodyTest proves the refusal).
+     */
+    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(
+            java.util.Map.of("org.eclipse.parsson.rejectDuplicateKeys", true, JsonConfig.KEY_STRATEGY,
+                    JsonConfig.KeyStrategy.NONE));
+
     private final JsonObject json;
     private final String prefix;
     private final List<FieldError> errors;
@@ -37,19 +48,31 @@ public final class JsonBody {
     }
 
     /**
-     * Parses {@code body} as a JSON object whose keys are all in {@code allowed}.
+     * Parses {@code body} as a JSON object whose keys are all in {@code allowed}. The body must be one JSON value and
+     * nothing after it but white space (a reader stops after the first value: {@code {...} {}} or {@code {...}\0}
+     * passed as {@code {...}}), each object must name a field once (RFC 8259 leaves a repeated name's meaning open:
+     * the first or the last, depending on who reads it), and nesting stops at the parser's 1000 levels.
      *
-     * @throws ValidationException when the body is empty, not JSON, or not an object
+     * @throws ValidationException on {@code body}: empty, not JSON or more than one value
+     *                             ({@code validation.body.json}), a field named twice
+     *                             ({@code validation.body.duplicate}), not an object
      */
     public static JsonBody parse(String body, Set<String> allowed) {
         if (body == null || body.isBlank()) {
             throw ValidationException.of("body", "validation.body.required");
         }
         JsonValue v;
-        try (JsonReader r = Json.reader(new StringReader(body))) {
-            v = r.readValue();
+        try (JsonParser p = PARSERS.createParser(new StringReader(body))) {
+            p.next();
+            v = p.getValue();
+            if (p.hasNext()) {
+                throw ValidationException.of("body", "validation.body.json");
+            }
         } catch (RuntimeException e) {
-            throw ValidationException.of("body", "validation.body.json");
+            // Parsson: JsonParsingException for text that is no JSON or goes on after the value; IllegalStateException
+            // "Duplicate key 'x' is not allowed"; a bare RuntimeException for nesting past 1000 levels.
+            boolean duplicate = e.getMessage() != null && e.getMessage().startsWith("Duplicate key");
+            throw ValidationException.of("body", duplicate ? "validation.body.duplicate" : "validation.body.json");
         }
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {
             throw ValidationException.of("body", "validation.body.object");

@@ -38,4 +38,28 @@ class JsonBodyTest {
                         org.assertj.core.groups.Tuple.tuple("codes[1]", "validation.type.string"),
                         org.assertj.core.groups.Tuple.tuple("codes[2]", "validation.text.control")));
     }
+
+    @Test
+    void aBodyIsOneJsonValueAndNothingAfterIt() {
+        // FuzzIT: a reader stops after the first value, so "{...} {}" and "{...}\0\0" passed as "{...}".
+        for (String body : new String[] {"{\"codes\": []} {}", "{\"codes\": []}\u0000\u0000", "{\"codes\": []},",
+                "[".repeat(2000) + "]".repeat(2000), "{\"codes\": " + "[".repeat(1001) + "]".repeat(1001) + "}"}) {
+            assertThatThrownBy(() -> JsonBody.parse(body, Set.of("codes"))).as(body.length() > 40 ? "deep" : body)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field, FieldError::key).containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple("body", "validation.body.json")));
+        }
+        assertThat(JsonBody.parse(" {\"codes\": []} \r\n\t", Set.of("codes")).keys()).containsExactly("codes");
+    }
+
+    @Test
+    void aFieldNamedTwiceIsRefusedAtAnyDepth() {
+        for (String body : new String[] {"{\"amount\": 1, \"amount\": 2}",
+                "{\"amount\": {\"amount\": \"1.00\", \"currency\": \"USD\", \"amount\": \"1000.00\"}}"}) {
+            assertThatThrownBy(() -> JsonBody.parse(body, Set.of("amount"))).as(body)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field, FieldError::key).containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple("body", "validation.body.duplicate")));
+        }
+    }
 }
