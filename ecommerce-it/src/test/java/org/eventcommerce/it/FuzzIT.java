@@ -687,6 +687,28 @@ class FuzzIT {
             }
             before = accepted ? probe(settings) : after;
         }
+
+        // Stored script: what the API takes as text (an offering's title, an attendee's name) is shown escaped.
+        String img = "\"><img src=x onerror=alert(1)>";
+        String stored = "stored-" + RUN;
+        ApiClient.Answer offering = api.put("api/v1/offerings/" + stored, Json.createObjectBuilder()
+                .add("title", "Fuzz " + FuzzInputs.SCRIPT).add("service", "TRAINING").add("type", "TRAINING_SESSION")
+                .add("host", "host@demo.example").add("startsAt", "2027-03-01T15:00:00+00:00")
+                .add("fee", Json.createObjectBuilder().add("amount", "10.00").add("currency", "USD")).build()
+                .toString());
+        assertThat(offering.status()).as(offering.body()).isEqualTo(201);
+        ApiClient.Answer placed = api.post("api/v1/orders", Json.createObjectBuilder().add("offering", stored)
+                .add("attendee", Json.createObjectBuilder().add("email", stored + "@example.com")
+                        .add("name", "Fu" + img)).build().toString());
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String orderPage = admin.open("admin/orders/order.xhtml?id=" + placed.json().getString("id")).body();
+        String hostPage = PortalSession.signedIn(base, null, "host@demo.example", "host-demo-1")
+                .open("host/offerings.xhtml").body();
+        for (String shown : List.of(orderPage, hostPage)) {
+            assertThat(shown).doesNotContain(FuzzInputs.SCRIPT)
+                    .contains("Fuzz &lt;script&gt;alert('fuzz')&lt;/script&gt;");
+        }
+        assertThat(orderPage).doesNotContain(img).contains("Fu&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
         assertNoFailures("portal forms", started);
     }
 
@@ -821,7 +843,8 @@ class FuzzIT {
             all.add(Map.entry("jakarta.faces.behavior.event", event));
             all.add(Map.entry("jakarta.faces.partial.event", event));
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(action).header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest");
+        HttpRequest.Builder b = HttpRequest.newBuilder(action).header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest");
         if (fileName == null) {
             String form = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                     .collect(java.util.stream.Collectors.joining("&"));
