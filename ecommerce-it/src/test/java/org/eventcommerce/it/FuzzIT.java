@@ -612,7 +612,7 @@ class FuzzIT {
         Probe afterNul = probe(orderState);
         assertThat(afterNul.ledger()).isEqualTo(before.ledger());
         assertThat(afterNul.rows()).isEqualTo(before.rows());
-        for (int i = 0; i < times(220); i++) {
+        for (int i = 0; i < times(160); i++) {
             String field = cardFields.get(fuzz.random().nextInt(cardFields.size()));
             FuzzInputs.Junk junk = fuzz.junkText();
             PortalSession.Page answer = payer.ajax(action, PortalSession.with(card, field, junk.json()),
@@ -672,7 +672,7 @@ class FuzzIT {
         assertThat(settings.get()).isEqualTo(saved);
         form = nul;
         before = probe(settings);
-        for (int i = 0; i < times(150); i++) {
+        for (int i = 0; i < times(120); i++) {
             String field = settingsFields.get(fuzz.random().nextInt(settingsFields.size()));
             FuzzInputs.Junk junk = fuzz.junkText();
             PortalSession.Page answer = admin.post(action(form.body(), "settings"), update(clean, form, field,
