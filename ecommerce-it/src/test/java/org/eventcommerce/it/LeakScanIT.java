@@ -159,7 +159,13 @@ class LeakScanIT {
                 .secret("the key that encrypts provider passwords", secretKey())
                 .secret("the site administrator's sign-in password", "admin-demo-1")
                 .secret("the host's sign-in password", "host-demo-1")
-                .secret("the attendee's sign-in password", "attendee-demo-1");
+                .secret("the attendee's sign-in password", "attendee-demo-1")
+                .secret("the second site's API key", "second-platform-key")
+                .secret("the second site's administrator's sign-in password", "admin-second-1")
+                .secret("the second site's host's sign-in password", "host-second-1")
+                .secret("the second site's attendee's sign-in password", "attendee-second-1")
+                .secret("the demo merchant's Payflow password (Test)", EmulatorAccounts.PWD)
+                .secret("the demo merchant's Payflow password (Production)", "live-pw-123");
         try {
             credentialsInThePortalAndThroughTheApi();
             cardPaymentsThroughTheApi();
