@@ -20,10 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -910,9 +908,5 @@ class FuzzIT {
         Matcher m = Pattern.compile("<form\\b[^>]*\\bid=\"" + formId + "\"[^>]*\\baction=\"([^\"]*)\"").matcher(html);
         assertThat(m.find()).as("form %s", formId).isTrue();
         return PortalSession.unescape(m.group(1));
-    }
-
-    static {
-        Objects.requireNonNull(LinkedHashMap.class);
     }
 }
