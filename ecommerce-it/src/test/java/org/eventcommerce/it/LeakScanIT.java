@@ -412,11 +412,15 @@ class LeakScanIT {
         ANSWERS.put("API GET revenue CSV", api().csv("api/v1/reports/revenue?from=2020-01-01&to=2099-12-31"
                 + "&includeTest=true").body());
         call("GET", "api/v1/settings", null, null);
+        // Every settings change of the run, old and new values (passwords only as "(changed)").
+        assertThat(call("GET", "api/v1/audit-log?limit=500", null, null).status()).isEqualTo(200);
 
         Map<String, List<String>> withParameters = Map.of(
                 "admin/orders/order.xhtml", orderIds.stream().map(id -> "?id=" + id).toList(),
                 "admin/transactions/detail.xhtml", transactionIds.stream().map(id -> "?id=" + id).toList(),
-                "payment.xhtml", List.of());
+                "payment.xhtml", List.of(),
+                // The whole log, and the settings changes only (where passwords would be, were they written).
+                "admin/audit-log.xhtml", List.of("", "?action=settings.update"));
         Map<String, PortalSession> people = Map.of(
                 "admin", signedIn("admin@demo.example", "admin-demo-1"),
                 "host", signedIn("host@demo.example", "host-demo-1"),
