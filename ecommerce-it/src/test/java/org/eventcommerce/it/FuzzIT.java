@@ -459,7 +459,7 @@ class FuzzIT {
                         "page", "size", "sort"), "application/json", 120),
                 new Get("api/v1/quotes", List.of("offering"), "application/json", 30),
                 new Get("api/v1/entitlements", List.of("attendee", "offering"), "application/json", 60),
-                new Get("api/v1/audit-log", List.of("limit"), "application/json", 30),
+                new Get("api/v1/audit-log", List.of("limit", "action"), "application/json", 30),
                 new Get("api/v1/orders/{junk}", List.of(), "application/json", 40),
                 new Get("api/v1/offerings/{junk}", List.of(), "application/json", 30),
                 new Get("api/v1/transactions/{junk}", List.of(), "application/json", 30));
@@ -467,7 +467,8 @@ class FuzzIT {
                 Map.entry("createdFrom", "2026-01-01"), Map.entry("createdTo", "2026-12-31"),
                 Map.entry("groupBy", "offering"), Map.entry("includeTest", "true"), Map.entry("page", "0"),
                 Map.entry("size", "20"), Map.entry("status", "APPROVED"), Map.entry("offering", "live-keynote"),
-                Map.entry("attendee", "attendee@demo.example"), Map.entry("limit", "10"));
+                Map.entry("attendee", "attendee@demo.example"), Map.entry("limit", "10"),
+                Map.entry("action", "settings.update"));
         for (Get g : gets) {
             Probe before = probe(null);
             for (int i = 0; i < times(g.count()); i++) {
