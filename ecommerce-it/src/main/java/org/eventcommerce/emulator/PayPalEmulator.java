@@ -133,6 +133,15 @@ public final class PayPalEmulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Delivers the hosted page's Silent POSTs to {@code base} (scheme, host, port; the path and query stay those of
+     * SILENTPOSTURL), or as given when null. Integration tests need it: their server listens on a port Arquillian
+     * picks, while the URLs it writes carry its public URL (as behind a proxy).
+     */
+    public void deliverSilentPostsTo(URI base) {
+        silentPoster.deliverTo(base);
+    }
+
     /** The test controls. */
     public EmulatorControl control() {
         return control;

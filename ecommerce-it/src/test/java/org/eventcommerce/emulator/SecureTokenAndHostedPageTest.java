@@ -201,6 +201,19 @@ class SecureTokenAndHostedPageTest {
     }
 
     @Test
+    void silentPostsCanBeDeliveredToWhereTheMerchantReallyListens() throws Exception {
+        // The token names a public URL nobody listens on (as an IT server's ECOMMERCE_PUBLIC_URL); the post goes to
+        // the merchant's real port with the path of SILENTPOSTURL.
+        Answer token = client.post(tokenRequest("S", "23.45", "PAY-FWD-1").replace(merchantUrl("/silent"),
+                "http://127.0.0.1:9/silent"));
+        emulator.deliverSilentPostsTo(URI.create(merchantUrl("/")));
+        assertThat(pay(token, "4111111111111111", "123").statusCode()).isEqualTo(303);
+        String silent = silentPosts.poll(5, TimeUnit.SECONDS);
+        assertThat(silent).isNotNull().startsWith("application/x-www-form-urlencoded|RESULT=0&PNREF=")
+                .contains("&SECURETOKENID=PAY-FWD-1");
+    }
+
+    @Test
     void anApprovedPaymentRedirectsToReturnUrlAndSendsTheSilentPost() throws Exception {
         Answer token = createToken("23.45", "PAY-OK-1");
 

@@ -117,9 +117,10 @@ public class DemoData {
         offering(site, "keynote-recording", "Last Year's Keynote (recording)", Service.EVENTS, OfferingType.RECORDING,
                 host, null, "9.99");
         apiKeys.register(site, API_KEY, "demo platform");
-        LOG.log(Level.INFO, "Demo loaded. Sign in at /login.xhtml as {0} / {1} (site administrator), {2} / {3} "
-                        + "(host), {4} / {5} (attendee). Platform API key: {6}", ADMIN, ADMIN_PASSWORD, HOST,
-                HOST_PASSWORD, ATTENDEE, ATTENDEE_PASSWORD, API_KEY);
+        // Never a password or the API key in the log (SECURITY.md; LeakScanIT): README "Demo accounts" lists them.
+        LOG.log(Level.INFO, "Demo loaded. Sign in at /login.xhtml as {0} (site administrator), {1} (host) or {2} "
+                + "(attendee); the passwords and the platform API key are in README.md, Demo accounts", ADMIN, HOST,
+                ATTENDEE);
         return true;
     }
 
@@ -161,8 +162,9 @@ public class DemoData {
                 ZonedDateTime.now(clock.withZone(zone)).plusDays(10).withHour(11).withMinute(0).withSecond(0)
                         .withNano(0), "12.00");
         apiKeys.register(site, SECOND_API_KEY, "second site platform");
-        LOG.log(Level.INFO, "Second demo site loaded (tests): {0}, {1}, {2}, API key {3}", SECOND_ADMIN, SECOND_HOST,
-                SECOND_ATTENDEE, SECOND_API_KEY);
+        // No API key in the log (LeakScanIT found this one).
+        LOG.log(Level.INFO, "Second demo site loaded (tests): {0}, {1}, {2}", SECOND_ADMIN, SECOND_HOST,
+                SECOND_ATTENDEE);
         return true;
     }
 

@@ -84,4 +84,24 @@ class TextsTest {
         assertThat(Texts.clean("  Ann Smith ")).isEqualTo("Ann Smith");
         assertThat(Texts.clean("x")).isEqualTo("x");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Ann Lee", "Ünïcødé ✓ 😀 Жанна 中文", "line one\nline two\r\n\tindented",
+            "' OR '1'='1'; --", "<script>alert(1)</script>", "\u2028 and \u2029 are separators, not controls"})
+    void textAsAPersonTypesIt(String s) {
+        assertThat(Texts.isText(s)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "\u0001", "bell\u0007", "esc\u001b[2J", "form\ffeed", "vertical\u000btab",
+            "del\u007f", "next line\u0085", "\u009f", "lone \ud800 high", "lone \udc00 low", "ends high \ud83d"})
+    void controlCharactersAndHalfSurrogatesAreNot(String s) {
+        // FuzzIT: a NUL in a name reached PostgreSQL ("invalid byte sequence for encoding UTF8: 0x00").
+        assertThat(Texts.isText(s)).isFalse();
+    }
+
+    @Test
+    void nullIsText() {
+        assertThat(Texts.isText(null)).isTrue();
+    }
 }

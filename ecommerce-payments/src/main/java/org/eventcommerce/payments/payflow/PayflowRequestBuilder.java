@@ -47,7 +47,8 @@ public final class PayflowRequestBuilder {
      * @param credentials the account (PARTNER, VENDOR, USER, PWD)
      * @return name → raw value in wire order, unmodifiable
      * @throws IllegalArgumentException for a request Payflow cannot carry: SALE/AUTHORIZATION without a card or
-     *                                  with an original reference (reference transactions are not supported); a
+     *                                  with an original reference (reference transactions are not supported) or
+     *                                  with a card number that fails the Luhn check (never sent, issue 5); a
      *                                  card on any other kind; CAPTURE/VOID/CREDIT without an original reference;
      *                                  an INQUIRY without exactly one of original reference and CUSTREF; an
      *                                  inquiry CUSTREF on another kind; a negative amount; a zero amount for SALE,
@@ -314,6 +315,12 @@ public final class PayflowRequestBuilder {
             case SALE, AUTHORIZATION -> {
                 if (r.card() == null) {
                     throw new IllegalArgumentException(kind + " requires a card");
+                }
+                // The last guard before the wire (issue 5, "checked by Luhn before any provider call"): callers
+                // validate first (CardValidator gives the attendee a message); a number that slipped past them is
+                // a programming error and is never sent. The message names no digit.
+                if (!r.card().passesLuhn()) {
+                    throw new IllegalArgumentException(kind + ": the card number fails the Luhn check; not sent");
                 }
                 if (r.originalReference() != null) {
                     throw new IllegalArgumentException(kind + ": reference transactions (ORIGID) are not supported");

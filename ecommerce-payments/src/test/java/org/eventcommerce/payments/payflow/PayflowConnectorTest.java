@@ -327,6 +327,22 @@ class PayflowConnectorTest {
     }
 
     @Test
+    void neverSendsACardNumberThatFailsLuhn() {
+        // Issue 5: card numbers are checked by Luhn before any provider call. 4111111111111112 is the Visa test card
+        // with its check digit changed; PayPal would answer RESULT 23, but it must not even be asked.
+        server.reply(Reply.ok(GUIDE_APPROVED));
+        for (TransactionKind kind : List.of(TransactionKind.SALE, TransactionKind.AUTHORIZATION)) {
+            PaymentRequest request = new PaymentRequest(kind, SALE_ATTEMPT, USD_1234_50,
+                    org.eventcommerce.payments.Card.of("4111 1111 1111 1112", "1229", "123", null), null, null, null,
+                    null);
+
+            assertThatThrownBy(() -> connector.execute(request)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(kind + ": the card number fails the Luhn check; not sent");
+        }
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
     void isSafeToShareBetweenThreads() throws Exception {
         // the fake server answers each request with its own CUSTREF as PNREF
         server.answerWith(r -> Reply.ok("RESULT=0&RESPMSG=Approved&AMT=1234.50&PNREF="

@@ -172,6 +172,10 @@ class PayflowRequestBuilderTest {
         PaymentRequest[] wrong = {
             new PaymentRequest(TransactionKind.AUTHORIZATION, ATTEMPT, USD_1234_50, null, null, null, null, null),
             new PaymentRequest(TransactionKind.SALE, ATTEMPT, USD_1234_50, CARD, PNREF, null, null, null),
+            new PaymentRequest(TransactionKind.SALE, ATTEMPT, USD_1234_50,
+                    Card.of("4111111111111112", "1229", "123", null), null, null, null, null),
+            new PaymentRequest(TransactionKind.AUTHORIZATION, ATTEMPT, USD_1234_50,
+                    Card.of("41111111111", "1229", "123", null), null, null, null, null),
             new PaymentRequest(TransactionKind.SALE, ATTEMPT, Money.of("0", "USD"), CARD, null, null, null, null),
             new PaymentRequest(TransactionKind.SALE, ATTEMPT, Money.of("-1", "USD"), CARD, null, null, null, null),
             new PaymentRequest(TransactionKind.SALE, ATTEMPT, USD_1234_50, CARD, null, "CR7QX2M4KP9A", null, null),

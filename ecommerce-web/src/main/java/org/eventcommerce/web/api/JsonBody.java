@@ -1,9 +1,12 @@
 package org.eventcommerce.web.api;
 
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import org.eventcommerce.domain.common.Texts;
 import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.common.ValidationException.FieldError;
 import org.eventcommerce.payments.money.Money;
@@ -25,6 +29,14 @@ import org.eventcommerce.payments.money.PayPalCurrencies;
  */
 public final class JsonBody {
 
+    /**
+     * Parsers that refuse an object naming a field twice: Parsson's own switch (its parser does not apply JSON-P's
+     * {@code JsonConfig.KEY_STRATEGY}, which only its reader honours; JsonBodyTest proves the refusal).
+     */
+    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(
+            java.util.Map.of("org.eclipse.parsson.rejectDuplicateKeys", true, JsonConfig.KEY_STRATEGY,
+                    JsonConfig.KeyStrategy.NONE));
+
     private final JsonObject json;
     private final String prefix;
     private final List<FieldError> errors;
@@ -36,19 +48,31 @@ public final class JsonBody {
     }
 
     /**
-     * Parses {@code body} as a JSON object whose keys are all in {@code allowed}.
+     * Parses {@code body} as a JSON object whose keys are all in {@code allowed}. The body must be one JSON value and
+     * nothing after it but white space (a reader stops after the first value: {@code {...} {}} or {@code {...}\0}
+     * passed as {@code {...}}), each object must name a field once (RFC 8259 leaves a repeated name's meaning open:
+     * the first or the last, depending on who reads it), and nesting stops at the parser's 1000 levels.
      *
-     * @throws ValidationException when the body is empty, not JSON, or not an object
+     * @throws ValidationException on {@code body}: empty, not JSON or more than one value
+     *                             ({@code validation.body.json}), a field named twice
+     *                             ({@code validation.body.duplicate}), not an object
      */
     public static JsonBody parse(String body, Set<String> allowed) {
         if (body == null || body.isBlank()) {
             throw ValidationException.of("body", "validation.body.required");
         }
         JsonValue v;
-        try (JsonReader r = Json.reader(new StringReader(body))) {
-            v = r.readValue();
+        try (JsonParser p = PARSERS.createParser(new StringReader(body))) {
+            p.next();
+            v = p.getValue();
+            if (p.hasNext()) {
+                throw ValidationException.of("body", "validation.body.json");
+            }
         } catch (RuntimeException e) {
-            throw ValidationException.of("body", "validation.body.json");
+            // Parsson: JsonParsingException for text that is no JSON or goes on after the value; IllegalStateException
+            // "Duplicate key 'x' is not allowed"; a bare RuntimeException for nesting past 1000 levels.
+            boolean duplicate = e.getMessage() != null && e.getMessage().startsWith("Duplicate key");
+            throw ValidationException.of("body", duplicate ? "validation.body.duplicate" : "validation.body.json");
         }
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {
             throw ValidationException.of("body", "validation.body.object");
@@ -100,7 +124,10 @@ public final class JsonBody {
         return json.containsKey(name) && json.get(name).getValueType() != JsonValue.ValueType.NULL;
     }
 
-    /** A string field, or null when absent/null; a non-string is an error. */
+    /**
+     * A string field, or null when absent/null; a non-string is an error, and so is a string with control
+     * characters ({@link Texts#isText}: NUL, escape, half a surrogate pair...).
+     */
     public String string(String name, boolean required) {
         if (!has(name)) {
             if (required) {
@@ -108,12 +135,27 @@ public final class JsonBody {
             }
             return null;
         }
-        JsonValue v = json.get(name);
-        if (v.getValueType() != JsonValue.ValueType.STRING) {
-            error(name, "validation.type.string");
+        return text(name, json.get(name));
+    }
+
+    /**
+     * {@code v} (an item of an array, say) as a string reported under {@code field} (relative to this object, e.g.
+     * {@code codes[2]}): null for JSON null; an error and null when it is no string or holds control characters.
+     */
+    public String text(String field, JsonValue v) {
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        return ((JsonString) v).getString();
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            error(field, "validation.type.string");
+            return null;
+        }
+        String s = ((JsonString) v).getString();
+        if (!Texts.isText(s)) {
+            error(field, Texts.NOT_TEXT);
+            return null;
+        }
+        return s;
     }
 
     /** A boolean field; absent gives {@code fallback}. */

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -220,16 +219,12 @@ public class PromotionCodesResource {
                         b.error("recipients[" + i + "]." + k, "validation.field.unknown");
                     }
                 }
-                out.add(new RecipientInput(str(o, "email"), str(o, "name")));
+                out.add(new RecipientInput(b.text("recipients[" + i + "].email", o.get("email")),
+                        b.text("recipients[" + i + "].name", o.get("name"))));
             }
             i++;
         }
         return out;
-    }
-
-    private static String str(JsonObject o, String k) {
-        JsonValue v = o.get(k);
-        return v instanceof JsonString s ? s.getString() : null;
     }
 
     private static List<String> codeList(JsonBody b) {
@@ -243,12 +238,15 @@ public class PromotionCodesResource {
             b.error("codes", "validation.type.array");
             return out;
         }
+        int i = 0;
         for (JsonValue item : (JsonArray) v) {
-            if (item instanceof JsonString s) {
-                out.add(s.getString());
-            } else {
-                b.error("codes", "validation.type.string");
+            String code = item.getValueType() == JsonValue.ValueType.NULL ? null : b.text("codes[" + i + "]", item);
+            if (code != null) {
+                out.add(code);
+            } else if (item.getValueType() == JsonValue.ValueType.NULL) {
+                b.error("codes[" + i + "]", "validation.type.string");
             }
+            i++;
         }
         return out;
     }

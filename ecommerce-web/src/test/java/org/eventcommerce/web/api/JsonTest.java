@@ -27,4 +27,14 @@ class JsonTest {
     void textThatIsNotJsonIsKeptAsItIs() {
         assertEquals("{amount", Json.canonical("{amount"));
     }
+
+    @Test
+    void nestingDeeperThanTheParsersLimitIsKeptAsItIs() {
+        // FuzzIT: Parsson refuses more than 1000 levels with a bare RuntimeException ("Input is too deeply nested"),
+        // not a JsonException; the payment, refund, capture and void writes answered 500 before their body was read.
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertEquals(deep, Json.canonical(deep));
+        String deepField = "{\"amount\": " + "[".repeat(2000) + "]".repeat(2000) + "}";
+        assertEquals(deepField, Json.canonical(deepField));
+    }
 }
