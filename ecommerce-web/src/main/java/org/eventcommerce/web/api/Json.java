@@ -22,6 +22,13 @@ final class Json {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
 
+    /**
+     * Readers that refuse an object with the same key twice (JSON-P 2.1 {@code KEY_STRATEGY} {@code NONE}): with
+     * {@code {"offering": "a", "offering": "b"}} a client never learns which one was taken, so neither is.
+     */
+    private static final jakarta.json.JsonReaderFactory READERS = PROVIDER.createReaderFactory(
+            java.util.Map.of(jakarta.json.JsonConfig.KEY_STRATEGY, jakarta.json.JsonConfig.KeyStrategy.NONE));
+
     private Json() {
     }
 
@@ -57,7 +64,7 @@ final class Json {
     }
 
     static JsonReader reader(Reader json) {
-        return PROVIDER.createReader(json);
+        return READERS.createReader(json);
     }
 
     /** A JSON number. */

@@ -29,6 +29,13 @@ class JsonBodyTest {
     }
 
     @Test
+    void anObjectWithTheSameKeyTwiceIsRefused() {
+        assertThatThrownBy(() -> JsonBody.parse("{\"offering\": \"live-keynote\", \"offering\": \"java-workshop\"}",
+                Set.of("offering"))).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                .extracting(FieldError::key).containsExactly("validation.body.json"));
+    }
+
+    @Test
     void tabsAndLineBreaksAreText() {
         JsonBody b = JsonBody.parse("{\"footer\": \"Line one\\r\\nLine\\ttwo\"}", Set.of("footer"));
         assertThat(b.string("footer", true)).isEqualTo("Line one\r\nLine\ttwo");
