@@ -53,54 +53,9 @@ public final class JsonBody {
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {
             throw ValidationException.of("body", "validation.body.object");
         }
-        String tainted = controlCharacters(v, "");
-        if (tainted != null) {
-            throw ValidationException.of(tainted, "validation.controlCharacters");
-        }
         JsonBody b = new JsonBody(v.asJsonObject(), "", new ArrayList<>());
         b.allowOnly(allowed);
         return b;
-    }
-
-    /**
-     * The path ({@code attendee.name}, {@code codes[2]}) of the first string or key under {@code v} that holds a
-     * control character ({@link org.eventcommerce.web.security.RequestHygiene#hasControlCharacters}), or null. Such
-     * text is refused whatever the field: PostgreSQL cannot store a NUL, and the others would reach e-mails, CSV
-     * files and terminals.
-     */
-    static String controlCharacters(JsonValue v, String path) {
-        switch (v.getValueType()) {
-            case STRING -> {
-                return org.eventcommerce.web.security.RequestHygiene.hasControlCharacters(((JsonString) v).getString())
-                        ? (path.isEmpty() ? "body" : path) : null;
-            }
-            case OBJECT -> {
-                for (var e : v.asJsonObject().entrySet()) {
-                    String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                    if (org.eventcommerce.web.security.RequestHygiene.hasControlCharacters(e.getKey())) {
-                        return path.isEmpty() ? "body" : path;
-                    }
-                    String found = controlCharacters(e.getValue(), child);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-                return null;
-            }
-            case ARRAY -> {
-                var items = v.asJsonArray();
-                for (int i = 0; i < items.size(); i++) {
-                    String found = controlCharacters(items.get(i), path + "[" + i + "]");
-                    if (found != null) {
-                        return found;
-                    }
-                }
-                return null;
-            }
-            default -> {
-                return null;
-            }
-        }
     }
 
     private void allowOnly(Set<String> allowed) {

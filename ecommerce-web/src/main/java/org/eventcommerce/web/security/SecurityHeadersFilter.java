@@ -24,9 +24,8 @@ import java.util.logging.Level;
  * <li>{@code Cache-Control: no-store} on every page, the payment page and the API (they hold personal data and
  *     one-time state); Faces resources (scripts, styles, images) stay cacheable.</li>
  * </ul>
- * It also refuses, before any page or operation runs, what none accepts ({@link RequestHygiene}): parameters with
- * control characters and a forged stateless view state (400), and API bodies over {@value #MAX_API_BODY_BYTES} bytes
- * (413).
+ * It also refuses, before any page or operation runs, what none accepts: a forged stateless view state
+ * ({@link RequestHygiene}; 400 page) and API bodies announced over {@value #MAX_API_BODY_BYTES} bytes (413 problem).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -63,9 +62,8 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         }
-        String refused = RequestHygiene.refusedParameter(request, path);
-        if (refused != null) {
-            refuse(request, response, path, refused, "validation.controlCharacters", 400);
+        if (RequestHygiene.forgedStatelessPost(request, path)) {
+            refuse(request, response, path, "jakarta.faces.ViewState", "validation.viewState", 400);
             return;
         }
         if (path.startsWith("/api/") && request.getContentLengthLong() > MAX_API_BODY_BYTES) {
