@@ -111,6 +111,62 @@ class SecurityIT {
         return c.post(base.resolve("login.xhtml"), form);
     }
 
+    /**
+     * A JSON object with a key twice is refused (which value counted would be a guess); a forged "stateless" view
+     * state is a 400 page, not a server error; an API body announced over 2 MiB is a 413 before it is read; the
+     * recipient file also comes as a multipart upload (API.md). Control characters: FuzzIT.
+     */
+    @Test
+    void duplicateKeysForgedViewStatesAndHugeBodiesAreRefusedNeverAServerError() throws Exception {
+        ApiClient.Answer twice = api.post("api/v1/orders", """
+                {"offering": "live-keynote", "offering": "java-workshop",
+                 "attendee": {"email": "twice-%s@example.org", "name": "Twice"}}""".formatted(run));
+        assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.body()).contains("names a field twice");
+
+        Client c = new Client();
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("login", "login");
+        forged.put("login:email", "admin@demo.example");
+        forged.put("login:password", "admin-demo-1");
+        forged.put("jakarta.faces.ViewState", "stateless");
+        HttpResponse<String> stateless = c.post(base.resolve("login.xhtml"), forged);
+        assertThat(stateless.statusCode()).isEqualTo(400);
+        assertThat(stateless.body()).contains("errorTitle");
+
+        // A body announced larger than 2 MiB is refused before it is read (so it is never sent here).
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST " + base.getRawPath() + "api/v1/orders HTTP/1.1\r\nHost: "
+                    + base.getHost() + "\r\nAuthorization: Bearer demo-platform-key\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 3145728\r\nConnection: close\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            try {
+                int n;
+                while (!answer.toString().contains("\"status\":413") && (n = socket.getInputStream().read(buffer)) > 0) {
+                    answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                // what arrived is the answer
+            }
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .contains("\"field\":\"body\"");
+        }
+
+        String boundary = "----ecommerce" + run;
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nana@example.org,Ana\r\nbob@example.org,Bob\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> upload = c.send(HttpRequest.newBuilder(base.resolve("api/v1/promotion-codes/recipients"))
+                .header("Authorization", "Bearer demo-platform-key")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        assertThat(upload.body()).contains("\"email\":\"ana@example.org\"", "\"email\":\"bob@example.org\"");
+    }
+
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         Client c = new Client();

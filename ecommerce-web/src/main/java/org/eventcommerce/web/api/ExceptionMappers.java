@@ -81,11 +81,11 @@ public final class ExceptionMappers {
 
     /** Anything else is our bug: 500, logged, no details leaked. */
     @Provider
-    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    public static class Unexpected implements ExceptionMapper<Throwable> {
         private static final Logger LOG = System.getLogger(Unexpected.class.getName());
 
         @Override
-        public Response toResponse(RuntimeException e) {
+        public Response toResponse(Throwable e) {
             if (e instanceof BusinessException be) {
                 return new Business().toResponse(be);
             }
@@ -93,4 +93,5 @@ public final class ExceptionMappers {
             return Problem.of(500, "about:blank", "Internal error", "An unexpected error occurred.");
         }
     }
+
 }

@@ -23,18 +23,38 @@ public final class Problem {
         return build(status, type, title, detail, null);
     }
 
-    /** A validation problem (400) listing every field error, messages in English. */
+    /** At most this many field errors are listed in one problem (a body with 200,000 unknown fields gets 50). */
+    static final int MAX_LISTED_ERRORS = 50;
+
+    /**
+     * A validation problem (400) listing the field errors, messages in English: every one up to
+     * {@value #MAX_LISTED_ERRORS}, then the first {@value #MAX_LISTED_ERRORS} with the count in the detail.
+     */
     public static Response validation(List<FieldError> errors) {
+        return Response.status(400).type(MEDIA_TYPE).entity(validationJson(errors)).build();
+    }
+
+    /** The body of {@link #validation}. */
+    static String validationJson(List<FieldError> errors) {
         JsonArrayBuilder arr = Json.array();
-        for (FieldError e : errors) {
+        for (FieldError e : errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS))) {
             arr.add(Json.object().add("field", e.field()).add("message", e.message(Locale.ENGLISH)));
         }
-        return build(400, "/problems/validation", "Validation failed",
-                errors.size() == 1 ? errors.get(0).message(Locale.ENGLISH) : errors.size() + " fields are invalid",
-                arr);
+        String detail = errors.size() == 1 ? errors.get(0).message(Locale.ENGLISH)
+                : errors.size() > MAX_LISTED_ERRORS
+                ? errors.size() + " fields are invalid; the first " + MAX_LISTED_ERRORS + " are listed"
+                : errors.size() + " fields are invalid";
+        return body(400, "/problems/validation", "Validation failed", detail, arr);
     }
 
     private static Response build(int status, String type, String title, String detail, JsonArrayBuilder errors) {
+        // With its reason phrase where JAX-RS knows one (429 Too Many Requests); ReasonPhraseFilter puts it on the wire.
+        Response.Status known = Response.Status.fromStatusCode(status);
+        Response.ResponseBuilder r = known != null ? Response.status(known) : Response.status(status);
+        return r.type(MEDIA_TYPE).entity(body(status, type, title, detail, errors)).build();
+    }
+
+    private static String body(int status, String type, String title, String detail, JsonArrayBuilder errors) {
         JsonObjectBuilder b = Json.object().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             b.add("detail", detail);
@@ -42,10 +62,7 @@ public final class Problem {
         if (errors != null) {
             b.add("errors", errors);
         }
-        // With its reason phrase where JAX-RS knows one (429 Too Many Requests); ReasonPhraseFilter puts it on the wire.
-        Response.Status known = Response.Status.fromStatusCode(status);
-        Response.ResponseBuilder r = known != null ? Response.status(known) : Response.status(status);
-        return r.type(MEDIA_TYPE).entity(b.build().toString()).build();
+        return b.build().toString();
     }
 
     /**

@@ -107,7 +107,32 @@ public class PromotionCodesResource {
     @Path("recipients")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public String preview(byte[] content) {
-        RecipientFile.Result r = RecipientFile.parse(content == null ? new byte[0] : content);
+        return previewOf(content == null ? new byte[0] : content);
+    }
+
+    /**
+     * The same preview for a form upload ({@code multipart/form-data}, the file in the part named {@code file}, as
+     * API.md allows). Only the first {@code RecipientFile.MAX_FILE_BYTES + 1} bytes are read, so a larger file is
+     * refused by the file rules without being held in memory.
+     *
+     * @throws ValidationException on field {@code file} when there is no such part
+     */
+    @POST
+    @Path("recipients")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public String previewUpload(List<jakarta.ws.rs.core.EntityPart> parts) throws java.io.IOException {
+        jakarta.ws.rs.core.EntityPart file = parts == null ? null : parts.stream()
+                .filter(p -> "file".equals(p.getName())).findFirst().orElse(null);
+        if (file == null) {
+            throw ValidationException.of("file", "validation.required");
+        }
+        try (java.io.InputStream in = file.getContent()) {
+            return previewOf(in.readNBytes(RecipientFile.MAX_FILE_BYTES + 1));
+        }
+    }
+
+    private String previewOf(byte[] content) {
+        RecipientFile.Result r = RecipientFile.parse(content);
         JsonArrayBuilder ok = Json.array();
         for (Recipient p : r.accepted()) {
             ok.add(Json.object().add("line", p.line()).add("email", p.email()).add("name", p.name()));
