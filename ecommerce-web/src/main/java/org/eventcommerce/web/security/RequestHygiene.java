@@ -32,6 +32,15 @@ public final class RequestHygiene {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return false; // multipart uploads are read by Faces itself
         }
+        if (request.getCharacterEncoding() == null) {
+            // Reading a parameter fixes the body's encoding: UTF-8 as every page sends (web.xml's
+            // request-character-encoding, which Payara would apply only later), never the servlet default ISO-8859-1.
+            try {
+                request.setCharacterEncoding("UTF-8");
+            } catch (java.io.UnsupportedEncodingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
         return STATELESS.equals(request.getParameter("jakarta.faces.ViewState"));
     }
 }
