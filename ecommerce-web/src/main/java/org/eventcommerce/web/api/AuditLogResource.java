@@ -35,7 +35,7 @@ public class AuditLogResource {
         JsonArrayBuilder items = Json.array();
         for (AuditEntry e : audit.latest(caller.siteId(), max)) {
             items.add(Json.object().add("actor", e.getActor()).add("action", e.getAction())
-                    .add("detail", e.getDetail()).add("at", Json.instant(e.getCreatedAt(), caller.site().getTimeZone())));
+                    .add("detail", e.getDetail()).add("at", Json.instant(e.getCreatedAt(), caller.timeZone())));
         }
         return Json.object().add("items", items).build().toString();
     }

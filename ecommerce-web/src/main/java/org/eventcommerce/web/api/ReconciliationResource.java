@@ -72,7 +72,7 @@ public class ReconciliationResource {
             throw new ValidationException(errors);
         }
         long site = caller.siteId();
-        ZoneId zone = caller.site().getTimeZone();
+        ZoneId zone = caller.timeZone();
         int first = page * size;
         JsonArrayBuilder settled = Json.array();
         report.settled(site, first, size).forEach(t -> settled.add(transaction(t, zone)
@@ -107,7 +107,7 @@ public class ReconciliationResource {
     @Path("alerts/{id}/acknowledgement")
     public String acknowledge(@PathParam("id") String id) {
         ReconciliationAlert a = alerts.acknowledge(caller.siteId(), id, "API");
-        return alert(a, caller.site().getTimeZone()).toString();
+        return alert(a, caller.timeZone()).toString();
     }
 
     private static JsonObject list(JsonArrayBuilder items, long total) {
