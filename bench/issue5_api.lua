@@ -10,6 +10,12 @@ local attendees = tonumber(os.getenv("BENCH_ATTENDEES") or "20000")
 local offerings = tonumber(os.getenv("BENCH_OFFERINGS") or "20")
 local headers = { ["Authorization"] = "Bearer " .. key }
 
+-- BENCH_DELAY_MS > 0: each connection waits that long after every answer (a steady rate for the soak).
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  function delay() return pause end
+end
+
 function init(args)
   math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%x+)"), 16) or 0))
 end

@@ -51,9 +51,9 @@ bench_stop_app() {
   fi
 }
 
-bench_api() { # method path [body] [extra curl args...]
-  local m=$1 p=$2 b=${3:-}
-  shift 3 || shift $#
+bench_api() { # method path body ('' for none) [extra curl args...]
+  local m=$1 p=$2 b=$3
+  shift 3
   if [ -n "$b" ]; then
     curl -s -X "$m" "$BENCH_URL$p" -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: application/json' -d "$b" "$@"
   else
@@ -65,4 +65,29 @@ bench_api() { # method path [body] [extra curl args...]
 bench_heap_after_gc() {
   "$JAVA_HOME/bin/jcmd" "$BENCH_PAYARA_PID" GC.run > /dev/null
   "$JAVA_HOME/bin/jcmd" "$BENCH_PAYARA_PID" GC.heap_info | sed -n 's/.*total reserved.*, committed \([0-9]*\)K, used \([0-9]*\)K.*/\2/p; s/.* total \([0-9]*\)K, used \([0-9]*\)K.*/\2/p' | head -n1 | awk '{printf "%.1f\n", $1/1024}'
+}
+
+# The checkout benchmark's data: promotion codes on, offering bench-checkout (20.00 USD), codes BENCH10 (10 %,
+# limited to 1,000,000 uses: never reached) and LIMIT50 (10 %, limited to 50 uses: the over-redemption check).
+bench_checkout_setup() {
+  bench_api PUT /api/v1/settings '{"promotionCodesEnabled": true}' -o /dev/null
+  bench_api PUT /api/v1/offerings/bench-checkout '{"title": "Bench checkout", "service": "EVENTS", "type": "RECORDING",
+    "host": "host@demo.example", "fee": {"amount": "20.00", "currency": "USD"}}' -o /dev/null
+  local c l
+  for c in BENCH10:1000000 LIMIT50:50; do
+    l=${c#*:}; c=${c%%:*}
+    bench_api POST /api/v1/promotion-codes '{"service": "EVENTS", "recipients": [], "codeType": "CUSTOM",
+      "customCode": "'"$c"'", "usage": {"type": "LIMITED", "limit": '"$l"'}, "discount": {"type": "PERCENT",
+      "percent": "10"}, "expiresOn": "2030-01-31", "appliesTo": "ALL", "sendEmail": false}' -o /dev/null
+  done
+}
+
+# One checkout with curl (order with BENCH10, then a Visa payment): prints the order id.
+bench_one_checkout() { # email idempotency-key
+  local o id
+  o=$(bench_api POST /api/v1/orders '{"offering": "bench-checkout", "attendee": {"email": "'"$1"'"}, "promotionCode": "BENCH10"}')
+  id=$(echo "$o" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+  bench_api POST "/api/v1/orders/$id/payments" '{"card": {"number": "4111111111111111", "expiry": "1230", "cvv": "123", "holder": "Ann Smith"}}' \
+    -H "Idempotency-Key: $2" | grep -q '"status":"APPROVED"' || { echo "checkout of $1 not approved" >&2; return 1; }
+  echo "$id"
 }
