@@ -26,7 +26,7 @@ statements() { sed -n 's/.* execute [^:]*: //p' "$1"; }
 for i in $(seq 1 10); do
   bench_one_checkout "warm-$RUN-$i@example.com" "warm-$RUN-$i" > /dev/null
   bench_api GET "/api/v1/entitlements?attendee=warm-$RUN-$i%40example.com&offering=bench-checkout" '' -o /dev/null
-  bench_api GET /api/v1/ping ''
+  bench_api GET /api/v1/ping '' -o /dev/null
 done
 
 capture "$OUT/entitlements.log" bench_api GET "/api/v1/entitlements?attendee=warm-$RUN-1%40example.com&offering=bench-checkout" ''
