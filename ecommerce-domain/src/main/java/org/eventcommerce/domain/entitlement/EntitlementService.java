@@ -28,10 +28,11 @@ public class EntitlementService {
      * The API's check in one statement: the key (by its SHA-256 hex) and its site, then, left-joined on that site,
      * the attendee (unique {@code (site_id, email_key)}), the offering (unique {@code (site_id, external_id)}), the
      * active entitlement (unique {@code (site_id, attendee_id, offering_id)}) and its order. One row when the key
-     * is known (entitlement columns null when there is no active entitlement), none when it is not. Plain SQL,
+     * is known (entitlement columns null when there is no active entitlement, the account's id null when no account
+     * has that address), none when it is not. Plain SQL,
      * valid on H2 and PostgreSQL.
      */
-    static final String CHECK_WITH_KEY = "select s.id, s.time_zone, o.public_id, e.granted_at"
+    static final String CHECK_WITH_KEY = "select s.id, s.time_zone, o.public_id, e.granted_at, a.id"
             + " from api_key k join site s on s.id = k.site_id"
             + " left join account a on a.site_id = k.site_id and a.email_key = ?"
             + " left join offering f on f.site_id = k.site_id and f.external_id = ?"
@@ -51,8 +52,12 @@ public class EntitlementService {
         static final Check DENIED = new Check(false, null, null);
     }
 
-    /** A {@link Check} answered for the site of the API key that asked, and that site's time zone. */
-    public record KeyedCheck(ApiKeyService.KeySite site, Check check) {
+    /**
+     * A {@link Check} answered for the site of the API key that asked, and that site's time zone;
+     * {@code knownAttendee} tells whether the site has an account with that address (then the address is a valid
+     * one: it was checked when the account was stored).
+     */
+    public record KeyedCheck(ApiKeyService.KeySite site, Check check, boolean knownAttendee) {
     }
 
     /**
@@ -78,8 +83,10 @@ public class EntitlementService {
                 ApiKeyService.KeySite site = new ApiKeyService.KeySite(rs.getLong(1), ZoneId.of(rs.getString(2)));
                 String orderId = rs.getString(3);
                 OffsetDateTime grantedAt = rs.getObject(4, OffsetDateTime.class);
+                rs.getLong(5);
+                boolean known = !rs.wasNull();
                 return Optional.of(new KeyedCheck(site, orderId == null || grantedAt == null ? Check.DENIED
-                        : new Check(true, orderId, grantedAt.toInstant())));
+                        : new Check(true, orderId, grantedAt.toInstant()), known));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("entitlement check failed", e);

@@ -72,15 +72,18 @@ class EntitlementQueriesTest {
         EntitlementService.KeyedCheck yes = entitlements.checkWithKey(KEY_1, " ANN@example.COM ", "java-101").orElseThrow();
         assertThat(yes.site()).isEqualTo(new ApiKeyService.KeySite(1, ZoneId.of("America/New_York")));
         assertThat(yes.check()).isEqualTo(new EntitlementService.Check(true, "order-1", GRANTED));
+        assertThat(yes.knownAttendee()).isTrue();
 
         // Site 2's key: the same e-mail and offering id exist there, without access; site 1's rows stay invisible.
         EntitlementService.KeyedCheck other = entitlements.checkWithKey(KEY_2, "ann@example.com", "java-101").orElseThrow();
         assertThat(other.site().siteId()).isEqualTo(2);
         assertThat(other.check()).isEqualTo(EntitlementService.Check.DENIED);
+        assertThat(other.knownAttendee()).isTrue();
 
         // Unknown attendee or offering: the site is known, the answer is no.
-        assertThat(entitlements.checkWithKey(KEY_1, "bob@example.com", "java-101").orElseThrow().check().granted())
-                .isFalse();
+        EntitlementService.KeyedCheck bob = entitlements.checkWithKey(KEY_1, "bob@example.com", "java-101").orElseThrow();
+        assertThat(bob.check().granted()).isFalse();
+        assertThat(bob.knownAttendee()).isFalse();
         assertThat(entitlements.checkWithKey(KEY_1, "ann@example.com", "java-102").orElseThrow().check().granted())
                 .isFalse();
         // Unknown key: no row at all (the API answers 401).

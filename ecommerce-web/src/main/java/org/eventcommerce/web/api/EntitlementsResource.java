@@ -50,9 +50,9 @@ public class EntitlementsResource {
         EntitlementService.KeyedCheck answer = missing ? null
                 : entitlements.checkWithKey(caller.keyHash(), attendee, offering)
                         .orElseThrow(ApiKeyFilter::unauthorizedException);
-        if (answer == null || !answer.check().granted()) {
-            // The parameters' form is checked only when the answer is not a grant: a grant means an account with
-            // exactly this address exists, and its address was checked when it was stored.
+        if (answer == null || !answer.knownAttendee()) {
+            // The address's form is checked only when no account has it: an account's address was checked when it
+            // was stored (the hot path skips the pattern).
             validate(attendee, offering);
         }
         caller.authenticate(answer.site(), caller.keyHash());
