@@ -339,8 +339,14 @@ class ReconciliationIT {
                 .isEqualTo("Duplicate answer of another transaction");
         assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':amount')]")).getText())
                 .isEqualTo("25.00 USD");
+        assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':ours')]")).getText())
+                .isEqualTo("25.00 USD, CUSTREF " + custRef);
         assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':theirs')]")).getText())
                 .startsWith("99.00 USD");
+        assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':detail')]")).getText())
+                .isEqualTo("Payflow answered request id " + detail.getString("requestId") + " with DUPLICATE=1 for "
+                        + "another transaction; not recorded as this attempt's answer, settled by an inquiry on its "
+                        + "CUSTREF.");
         String unresolvedRow = "//*[@id='reconciliation:unresolved']" + row;
         assertThat(d.findElement(By.xpath(unresolvedRow + "//span[contains(@id,':status')]")).getText())
                 .isEqualTo("Unknown");
@@ -357,6 +363,18 @@ class ReconciliationIT {
         new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Reconciliere"));
         assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':kind')]")).getText())
                 .isEqualTo("Răspuns duplicat al altei tranzacții");
+        // Amounts formatted alike in every column, the explanation and who acknowledged in Romanian.
+        assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':amount')]")).getText())
+                .isEqualTo("25,00 USD");
+        assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':ours')]")).getText())
+                .isEqualTo("25,00 USD, CUSTREF " + custRef);
+        assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':theirs')]")).getText())
+                .startsWith("99,00 USD");
+        assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':detail')]")).getText())
+                .startsWith("Payflow a răspuns la cererea cu id-ul " + detail.getString("requestId")
+                        + " cu DUPLICATE=1 pentru o altă tranzacție");
+        assertThat(d.findElement(By.xpath(alertRow + "//span[contains(@id,':acknowledged')]")).getText())
+                .startsWith("Confirmată de admin@demo.example");
         click(By.id("langEn"));
         new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Reconciliation"));
 

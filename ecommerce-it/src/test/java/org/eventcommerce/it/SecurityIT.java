@@ -32,8 +32,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Issue 5 "Security", over HTTP on the deployed WAR: security headers, the session cookie's flags, a new session
  * at sign-in (fixation), sign-in throttling, a form post without the view's state changes nothing (CSRF), and
  * promotion-code guessing throttled per attendee e-mail with {@code /problems/too-many-attempts} (429,
- * {@code Retry-After}) and shown to the administrator. The limits are the defaults: 10 failures per subject in 15
- * minutes (100 per API key). Every case uses its own e-mails, so other test classes are not blocked.
+ * {@code Retry-After}, status line {@code 429 Too Many Requests}) and shown to the administrator, counted per site
+ * (the second demo site, {@code ECOMMERCE_DEMO_SECOND_SITE=true}: guesses there never block the first site and are
+ * seen by the second site's administrator only), and per attendee on quotes too ({@code attendee}). The limits are
+ * the defaults: 10 failures per subject in 15 minutes (100 per API key). Every case uses its own e-mails, so other
+ * test classes are not blocked.
  */
 @ExtendWith({EmulatorExtension.class, ArquillianExtension.class})
 @RunAsClient
@@ -217,6 +220,13 @@ class SecurityIT {
         assertThat(blocked.json().getString("detail"))
                 .isEqualTo("Too many promotion codes that do not exist were tried. Try again in 15 minute(s).");
         assertThat(retryAfter(guesser, code)).isBetween(800L, 900L);
+        // The status line carries the standard reason phrase (a fresh-user trial read "HTTP/1.1 429 CUSTOM").
+        assertThat(statusLine("POST", "api/v1/orders", """
+                {"offering": "live-keynote", "attendee": {"email": "%s", "name": "Gus"}, "promotionCode": "%s"}"""
+                .formatted(guesser, code))).isEqualTo("HTTP/1.1 429 Too Many Requests");
+        // And a promotion-code problem's 422 its own phrase.
+        assertThat(statusLine("GET", quote("live-keynote", "NOPE" + run.toUpperCase() + "X",
+                "phrase-" + run + "@example.com"), null)).isEqualTo("HTTP/1.1 422 Unprocessable Content");
         // Another attendee through the same API key is not blocked (the key's own limit is 100).
         ApiClient.Answer other = order("honest-" + run + "@example.com", code);
         assertThat(other.status()).as(other.body()).isEqualTo(201);
@@ -227,6 +237,135 @@ class SecurityIT {
         assertThat(signIn(admin, "admin@demo.example", "admin-demo-1").statusCode()).isIn(302, 303);
         String page = admin.get(base.resolve("admin/promotion-codes/failed-attempts.xhtml")).body();
         assertThat(page).contains("NOPE" + run.toUpperCase() + "9", guesser);
+    }
+
+    /**
+     * Issue 5, fresh-user trial: ten bad codes for one e-mail on one site made another site refuse that e-mail's
+     * valid code (429) while the other site's administrator saw nothing. Every subject is counted per site.
+     */
+    @Test
+    void guessesOnOneSiteNeitherBlockNorShowOnAnother() {
+        ApiClient second = new ApiClient(base, "second-platform-key");
+        String secondCode = secondSiteCode(second, "ISO");
+        String firstCode = firstSiteCode("ISO");
+        String victim = "victim-" + run + "@example.com";
+        String guess = "GUESS" + run.toUpperCase();
+        for (int i = 0; i < 10; i++) {
+            ApiClient.Answer a = order(second, "second-webinar", victim, guess + i);
+            assertThat(a.status()).as(a.body()).isEqualTo(422);
+            assertThat(a.json().getString("type")).isEqualTo("/problems/promotion-code-unknown");
+        }
+        ApiClient.Answer blocked = order(second, "second-webinar", victim, secondCode);
+        assertThat(blocked.status()).as("blocked on the site guessed on: " + blocked.body()).isEqualTo(429);
+
+        // The first site takes the same e-mail's valid code, by quote and by order, and counts its own misses.
+        ApiClient.Answer quoted = api.get(quote("live-keynote", firstCode, victim));
+        assertThat(quoted.status()).as(quoted.body()).isEqualTo(200);
+        assertThat(quoted.json().getJsonObject("discount").getString("amount")).isEqualTo("2.50");
+        ApiClient.Answer ordered = order(api, "live-keynote", victim, firstCode);
+        assertThat(ordered.status()).as(ordered.body()).isEqualTo(201);
+        assertThat(ordered.json().getJsonObject("discount").getString("amount")).isEqualTo("2.50");
+        String elsewhere = "ELSE" + run.toUpperCase();
+        ApiClient.Answer miss = order(api, "live-keynote", "other-" + victim, elsewhere);
+        assertThat(miss.status()).as(miss.body()).isEqualTo(422);
+        assertThat(miss.json().getString("type")).isEqualTo("/problems/promotion-code-unknown");
+
+        // Each administrator sees the own site's attempts only.
+        Client secondAdmin = new Client();
+        assertThat(signIn(secondAdmin, "admin@second.example", "admin-second-1").statusCode()).isIn(302, 303);
+        String secondPage = secondAdmin.get(base.resolve("admin/promotion-codes/failed-attempts.xhtml")).body();
+        assertThat(secondPage).contains(guess + "9", victim).doesNotContain(elsewhere);
+        Client firstAdmin = new Client();
+        assertThat(signIn(firstAdmin, "admin@demo.example", "admin-demo-1").statusCode()).isIn(302, 303);
+        String firstPage = firstAdmin.get(base.resolve("admin/promotion-codes/failed-attempts.xhtml")).body();
+        assertThat(firstPage).contains(elsewhere, "other-" + victim).doesNotContain(guess);
+    }
+
+    /**
+     * Issue 5, fresh-user trial: {@code GET /api/v1/quotes} counted only the API key (100), so one user could make
+     * the site refuse every code to everybody. With {@code attendee}, a quote counts that e-mail (10) like an order.
+     */
+    @Test
+    void aQuoteForAnAttendeeCountsThatAttendeesGuesses() {
+        ApiClient second = new ApiClient(base, "second-platform-key");
+        String code = secondSiteCode(second, "QUO");
+        String guesser = "quoter-" + run + "@example.com";
+        for (int i = 0; i < 10; i++) {
+            ApiClient.Answer a = second.get(quote("second-webinar", "MISS" + run.toUpperCase() + i, guesser));
+            assertThat(a.status()).as(a.body()).isEqualTo(422);
+            assertThat(a.json().getString("type")).isEqualTo("/problems/promotion-code-unknown");
+        }
+        ApiClient.Answer blocked = second.get(quote("second-webinar", code, guesser));
+        assertThat(blocked.status()).as(blocked.body()).isEqualTo(429);
+        assertThat(blocked.json().getString("type")).isEqualTo("/problems/too-many-attempts");
+        // The same e-mail cannot order with a code either: one person, one count.
+        assertThat(order(second, "second-webinar", guesser, code).status()).isEqualTo(429);
+        // Everybody else still gets the code, with or without an attendee.
+        ApiClient.Answer other = second.get(quote("second-webinar", code, "honest-quoter-" + run + "@example.com"));
+        assertThat(other.status()).as(other.body()).isEqualTo(200);
+        assertThat(other.json().getJsonObject("discount").getString("amount")).isEqualTo("1.20");
+        assertThat(second.get("api/v1/quotes?offering=second-webinar&promotionCode=" + code).status()).isEqualTo(200);
+        // An attendee that is not an e-mail is a validation problem naming the parameter.
+        ApiClient.Answer bad = second.get("api/v1/quotes?offering=second-webinar&promotionCode=" + code
+                + "&attendee=not-an-email");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("attendee");
+    }
+
+    private static String quote(String offering, String code, String attendee) {
+        return "api/v1/quotes?offering=" + offering + "&promotionCode=" + code + "&attendee="
+                + URLEncoder.encode(attendee, StandardCharsets.UTF_8);
+    }
+
+    /** Enables promotion codes on the second site and creates an unlimited 10 % code there; returns it. */
+    private String secondSiteCode(ApiClient second, String prefix) {
+        assertThat(second.put("api/v1/settings", "{\"promotionCodesEnabled\": true}").status()).isEqualTo(200);
+        return createCode(second, prefix);
+    }
+
+    /** Enables promotion codes on the first site and creates an unlimited 10 % code there; returns it. */
+    private String firstSiteCode(String prefix) {
+        assertThat(api.put("api/v1/settings", "{\"promotionCodesEnabled\": true}").status()).isEqualTo(200);
+        return createCode(api, prefix);
+    }
+
+    private String createCode(ApiClient client, String prefix) {
+        String code = (prefix + run).toUpperCase();
+        ApiClient.Answer created = client.post("api/v1/promotion-codes", """
+                {"service": "EVENTS", "codeType": "CUSTOM", "customCode": "%s", "usage": {"type": "UNLIMITED"},
+                 "discount": {"type": "PERCENT", "percent": "10"}, "expiresOn": "%s", "appliesTo": "ALL",
+                 "sendEmail": false}""".formatted(code, LocalDate.now().plusYears(1)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return code;
+    }
+
+    private static ApiClient.Answer order(ApiClient client, String offering, String email, String code) {
+        return client.post("api/v1/orders", """
+                {"offering": "%s", "attendee": {"email": "%s", "name": "Vic"}, "promotionCode": "%s"}"""
+                .formatted(offering, email, code));
+    }
+
+    /**
+     * The status line of one HTTP/1.1 request with the first site's key over a plain socket (HttpClient hides the
+     * reason phrase); {@code json} null for a GET.
+     */
+    private String statusLine(String method, String path, String json) {
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = method + " " + base.getRawPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nAuthorization: Bearer demo-platform-key\r\nAccept: application/json\r\n"
+                    + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            return in.readLine();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private ApiClient.Answer order(String email, String code) {

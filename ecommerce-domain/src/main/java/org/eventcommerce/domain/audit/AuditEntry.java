@@ -3,13 +3,21 @@ package org.eventcommerce.domain.audit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.eventcommerce.domain.common.BaseEntity;
 import org.eventcommerce.domain.site.Site;
 
-/** One recorded change: who (an e-mail, or "platform API"), what (action + detail), when. Never holds secrets. */
+/**
+ * One recorded change: who (an e-mail, or "platform API"), what (action + a short detail), when, and for a
+ * configuration change each changed field with its old and new value ({@link AuditChange}). Never holds secrets.
+ */
 @Entity
 @Table(name = "audit_log")
 public class AuditEntry extends BaseEntity {
@@ -30,6 +38,10 @@ public class AuditEntry extends BaseEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @OneToMany(mappedBy = "entry", cascade = CascadeType.PERSIST)
+    @OrderBy("seq")
+    private List<AuditChange> changes = new ArrayList<>();
+
     protected AuditEntry() {
     }
 
@@ -39,6 +51,13 @@ public class AuditEntry extends BaseEntity {
         this.action = action;
         this.detail = detail.length() > 20000 ? detail.substring(0, 19997) + "..." : detail;
         this.createdAt = now;
+    }
+
+    /** Adds the changed fields, in order. */
+    void addChanges(List<FieldChange> fieldChanges) {
+        for (FieldChange c : fieldChanges) {
+            changes.add(new AuditChange(this, changes.size(), c));
+        }
     }
 
     public String getActor() {
@@ -51,6 +70,10 @@ public class AuditEntry extends BaseEntity {
 
     public String getDetail() {
         return detail;
+    }
+
+    public Site getSite() {
+        return site;
     }
 
     public Instant getCreatedAt() {

@@ -28,6 +28,10 @@ public class AppConfig {
     boolean demo;
 
     @Inject
+    @ConfigProperty(name = "ecommerce.demo.second-site", defaultValue = "false")
+    boolean demoSecondSite;
+
+    @Inject
     @ConfigProperty(name = "ecommerce.secret-key")
     Optional<String> secretKey;
 
@@ -47,6 +51,9 @@ public class AppConfig {
     @ConfigProperty(name = "ecommerce.payflow.client-timeout-seconds", defaultValue = "45")
     int payflowTimeoutSeconds;
 
+    @ConfigProperty(name = "ecommerce.idempotency.abandon-after-seconds", defaultValue = "300")
+    int idempotencyAbandonAfterSeconds;
+
     /** The folder for the H2 file, the secret key file and other local state. */
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath();
@@ -55,6 +62,14 @@ public class AppConfig {
     /** True when the run asked for the demo data. */
     public boolean demo() {
         return demo;
+    }
+
+    /**
+     * True when the integration tests ask for a second demo site ({@code ECOMMERCE_DEMO_SECOND_SITE=true}, with
+     * {@link #demo()}); {@code run.sh} never sets it.
+     */
+    public boolean demoSecondSite() {
+        return demoSecondSite;
     }
 
     public Optional<String> secretKey() {
@@ -88,6 +103,14 @@ public class AppConfig {
         return ConfigProvider.getConfig().getOptionalValue("ecommerce.payflow." + page + "."
                         + mode.name().toLowerCase(java.util.Locale.ROOT) + "-url", String.class)
                 .map(String::strip).filter(s -> !s.isEmpty()).map(URI::create);
+    }
+
+    /**
+     * How old an unanswered Idempotency-Key claim must be before its request is taken as dead (its process stopped
+     * during the call) and a repeat answers from the transaction it recorded. Longer than any request can last.
+     */
+    public Duration idempotencyAbandonAfter() {
+        return Duration.ofSeconds(idempotencyAbandonAfterSeconds);
     }
 
     /** X-VPS-CLIENT-TIMEOUT for Payflow calls (PayPal recommends 45 s). */

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.eventcommerce.domain.account.Account;
 import org.eventcommerce.domain.account.ApiKeyService;
 import org.eventcommerce.domain.account.Role;
+import org.eventcommerce.domain.audit.AuditLog;
 import org.eventcommerce.domain.offering.Offering;
 import org.eventcommerce.domain.offering.OfferingType;
 import org.eventcommerce.domain.site.AccountType;
@@ -35,6 +36,10 @@ import org.eventcommerce.payments.money.Money;
  * administrator, a host and an attendee, three offerings with USD fees, Test mode with Payflow Pro pointing
  * at the PayPal emulator's test account, and the platform API key {@code demo-platform-key}. Loads only
  * when asked for and only into a database without any site.
+ *
+ * <p>For the integration tests ({@code ecommerce.demo.second-site=true}, never set by {@code run.sh}) a second, small
+ * site ({@link #loadSecondSiteIfMissing}) with its own administrator, host, attendee, offering and API key, so that
+ * the tests can prove nothing crosses sites.
  */
 @ApplicationScoped
 public class DemoData {
@@ -49,6 +54,17 @@ public class DemoData {
     public static final String ADMIN_PASSWORD = "admin-demo-1";
     public static final String HOST_PASSWORD = "host-demo-1";
     public static final String ATTENDEE_PASSWORD = "attendee-demo-1";
+    /** The second site (tests only): slug, API key, people and their passwords, its one offering. */
+    public static final String SECOND_SITE_SLUG = "second";
+    public static final String SECOND_API_KEY = "second-platform-key";
+    public static final String SECOND_ADMIN = "admin@second.example";
+    public static final String SECOND_HOST = "host@second.example";
+    public static final String SECOND_ATTENDEE = "attendee@second.example";
+    public static final String SECOND_ADMIN_PASSWORD = "admin-second-1";
+    public static final String SECOND_HOST_PASSWORD = "host-second-1";
+    public static final String SECOND_ATTENDEE_PASSWORD = "attendee-second-1";
+    public static final String SECOND_OFFERING = "second-webinar";
+
     /** The PayPal emulator's test account (ecommerce-it EmulatorAccounts). */
     public static final CredentialsInput EMULATOR_ACCOUNT =
             new CredentialsInput("PayPal", "demomerchant", "demomerchant", "emulator-pw1");
@@ -91,7 +107,7 @@ public class DemoData {
                 .filter(AccountType.PAYFLOW_PRO.brands()::contains).collect(java.util.stream.Collectors.toSet()),
                 false, null, "USD", Map.of(OperatingMode.TEST, EMULATOR_ACCOUNT,
                 OperatingMode.PRODUCTION, new CredentialsInput(null, null, null, null)),
-                org.eventcommerce.domain.site.PaymentAction.SALE));
+                org.eventcommerce.domain.site.PaymentAction.SALE), AuditLog.DEMO_DATA);
         ZonedDateTime nextWeek = ZonedDateTime.now(clock.withZone(zone)).plusDays(7).withHour(15).withMinute(0)
                 .withSecond(0).withNano(0);
         offering(site, "live-keynote", "Annual Keynote (live)", Service.EVENTS, OfferingType.LIVE_EVENT, host,
@@ -111,6 +127,43 @@ public class DemoData {
     @Transactional
     public boolean anySite() {
         return em.createQuery("select count(s) from Site s", Long.class).getSingleResult() > 0;
+    }
+
+    /**
+     * Loads the second site unless a site with the slug {@value #SECOND_SITE_SLUG} exists: Europe/Bucharest, Events
+     * only, Test mode with Payflow Pro on the emulator's test account (USD), administrator {@value #SECOND_ADMIN},
+     * host {@value #SECOND_HOST}, attendee {@value #SECOND_ATTENDEE}, the live event {@value #SECOND_OFFERING}
+     * ("Second Site Webinar", 12.00 USD) and the API key {@value #SECOND_API_KEY}. Only for tests.
+     *
+     * @return true when loaded
+     */
+    @Transactional
+    public boolean loadSecondSiteIfMissing() {
+        long existing = em.createQuery("select count(s) from Site s where s.slug = :s", Long.class)
+                .setParameter("s", SECOND_SITE_SLUG).getSingleResult();
+        if (existing > 0) {
+            return false;
+        }
+        ZoneId zone = ZoneId.of("Europe/Bucharest");
+        Site site = new Site(SECOND_SITE_SLUG, "Second Site Ltd.", zone, clock.instant());
+        em.persist(site);
+        em.persist(new CommerceConfiguration(site, clock.instant()));
+        em.flush();
+        account(site, SECOND_ADMIN, "Sam Second-Admin", SECOND_ADMIN_PASSWORD, Role.SITE_ADMIN);
+        Account host = account(site, SECOND_HOST, "Sid Second-Host", SECOND_HOST_PASSWORD, Role.HOST);
+        account(site, SECOND_ATTENDEE, "Sue Second-Attendee", SECOND_ATTENDEE_PASSWORD, Role.ATTENDEE);
+        settings.update(site.getId(), new SettingsUpdate(true, false, OperatingMode.TEST, zone, "Second Site Ltd.",
+                "support@second.example", null, null, false, ProviderType.PAYFLOW_PRO, AccountType.PAYFLOW_PRO,
+                Set.of(CardBrand.VISA, CardBrand.MASTERCARD), false, null, "USD", Map.of(OperatingMode.TEST,
+                EMULATOR_ACCOUNT, OperatingMode.PRODUCTION, new CredentialsInput(null, null, null, null)),
+                org.eventcommerce.domain.site.PaymentAction.SALE), AuditLog.DEMO_DATA);
+        offering(site, SECOND_OFFERING, "Second Site Webinar", Service.EVENTS, OfferingType.LIVE_EVENT, host,
+                ZonedDateTime.now(clock.withZone(zone)).plusDays(10).withHour(11).withMinute(0).withSecond(0)
+                        .withNano(0), "12.00");
+        apiKeys.register(site, SECOND_API_KEY, "second site platform");
+        LOG.log(Level.INFO, "Second demo site loaded (tests): {0}, {1}, {2}, API key {3}", SECOND_ADMIN, SECOND_HOST,
+                SECOND_ATTENDEE, SECOND_API_KEY);
+        return true;
     }
 
     private Account account(Site site, String email, String name, String password, Role role) {

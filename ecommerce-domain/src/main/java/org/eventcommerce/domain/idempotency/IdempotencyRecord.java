@@ -39,6 +39,10 @@ public class IdempotencyRecord extends BaseEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The transaction whose intent the claiming request recorded (V12), or null before that. */
+    @Column(name = "transaction_id")
+    private Long transactionId;
+
     protected IdempotencyRecord() {
     }
 
@@ -50,9 +54,24 @@ public class IdempotencyRecord extends BaseEntity {
         this.createdAt = now;
     }
 
+    /** Links the transaction recorded by the claiming request (normally done by {@link IdempotencyLinker}'s update). */
+    void linkTransaction(long id) {
+        this.transactionId = id;
+    }
+
     void finish(int status, String body) {
         this.responseStatus = status;
         this.responseBody = body;
+    }
+
+    /** When the key was claimed (or last taken over), UTC. */
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** The database id of the transaction the claiming request recorded, or null. */
+    public Long getTransactionId() {
+        return transactionId;
     }
 
     public String getScope() {

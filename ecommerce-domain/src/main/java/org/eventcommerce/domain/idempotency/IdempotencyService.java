@@ -7,9 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.eventcommerce.domain.common.Problems;
 import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.config.AppConfig;
 import org.eventcommerce.domain.security.SecretCipher;
 import org.eventcommerce.domain.site.Site;
 
@@ -18,6 +20,13 @@ import org.eventcommerce.domain.site.Site;
  * with a key claims it (a unique row, so two instances racing agree on one winner); a repeat with the same
  * body replays the stored response; with another body it is {@code /problems/idempotency-conflict}. A
  * request that fails with an error changes nothing, so its claim is released and the key can be used again.
+ *
+ * <p>A claim whose request died (the process killed during the provider call) never gets its response. The claim
+ * carries the transaction its request recorded before the call ({@link IdempotencyLinker}); once the claim is older
+ * than {@code ecommerce.idempotency.abandon-after-seconds} (default 300, longer than any request can last: three
+ * provider calls of the client timeout), a repeat answers from that transaction as soon as it is settled (by the
+ * reconciler's inquiry), and stores that answer; a claim that recorded no transaction (nothing was sent) is taken
+ * over and the request runs as new. Nothing is ever sent twice for one key.
  */
 @ApplicationScoped
 public class IdempotencyService {
@@ -37,21 +46,75 @@ public class IdempotencyService {
     @Inject
     IdempotencyStore store;
 
+    @Inject
+    ClaimHolder holder;
+
+    @Inject
+    AppConfig config;
+
     /** A stored response. */
     public record Stored(int status, String body) {
+    }
+
+    /** Rebuilds the answer of a claimed request whose process died, from the transaction it recorded. */
+    @FunctionalInterface
+    public interface Recovery {
+        /**
+         * @param transactionId the database id of the transaction the request recorded before its provider call
+         * @return the answer the request would have given, or empty while the transaction is still unresolved
+         *         (PENDING or UNKNOWN)
+         */
+        Optional<Stored> answer(long transactionId);
+    }
+
+    /** What a request does with a key found already claimed; see {@link #verdict}. */
+    enum Verdict {
+        /** Another body or scope under the key: 409 idempotency-conflict. */
+        CONFLICT,
+        /** The first request finished: replay its answer. */
+        REPLAY,
+        /** The first request may still be running: wait for it. */
+        WAIT,
+        /** The first request died before recording anything: nothing was sent, take the claim over. */
+        TAKE_OVER,
+        /** The first request died after recording its attempt: answer from that transaction once settled. */
+        RECOVER
+    }
+
+    /**
+     * The decision on a claimed key.
+     *
+     * @param ownHash      the keyed MAC of this request's scope and body
+     * @param r            the claim as stored
+     * @param now          the current instant (UTC)
+     * @param abandonAfter the age past which an unanswered claim's request is taken as dead
+     */
+    static Verdict verdict(String ownHash, IdempotencyRecord r, Instant now, Duration abandonAfter) {
+        if (!r.getRequestHash().equals(ownHash)) {
+            return Verdict.CONFLICT;
+        }
+        if (r.getResponseStatus() != null) {
+            return Verdict.REPLAY;
+        }
+        if (Duration.between(r.getCreatedAt(), now).compareTo(abandonAfter) < 0) {
+            return Verdict.WAIT;
+        }
+        return r.getTransactionId() == null ? Verdict.TAKE_OVER : Verdict.RECOVER;
     }
 
     /**
      * Claims {@code key} for this request, or returns the response stored for an identical earlier one.
      *
-     * @param scope what the key is used for, e.g. {@code payments:<order id>}
-     * @param body  the raw request body (hashed with a keyed MAC, never stored)
+     * @param scope    what the key is used for, e.g. {@code payments:<order id>}
+     * @param body     the raw request body (hashed with a keyed MAC, never stored)
+     * @param recovery rebuilds the answer of an abandoned claim from its recorded transaction
      * @return empty when claimed (go ahead, then call {@link #finish} or {@link #release})
      * @throws ValidationException when the key is not 1–64 characters
      * @throws org.eventcommerce.domain.common.BusinessException idempotency-conflict for another body or scope;
-     *         order-state when the first request is still running after the wait
+     *         order-state when the first request is still running after the wait, or died and its transaction is
+     *         not settled yet
      */
-    public Optional<Stored> claim(Site site, String key, String scope, String body) {
+    public Optional<Stored> claim(Site site, String key, String scope, String body, Recovery recovery) {
         if (key == null || key.isEmpty() || key.length() > 64) {
             throw ValidationException.of("Idempotency-Key", "validation.idempotencyKey");
         }
@@ -60,6 +123,7 @@ public class IdempotencyService {
         while (true) {
             try {
                 if (store.tryInsert(site, key, scope, hash, clock.instant())) {
+                    holder.hold(site.getId(), key);
                     return Optional.empty();
                 }
             } catch (KeyTaken | jakarta.transaction.TransactionalException lostRace) {
@@ -70,20 +134,38 @@ public class IdempotencyService {
                 continue; // released meanwhile: try to claim again
             }
             IdempotencyRecord r = existing.get();
-            if (!r.getRequestHash().equals(hash)) {
-                throw Problems.idempotencyConflict();
-            }
-            if (r.getResponseStatus() != null) {
-                return Optional.of(new Stored(r.getResponseStatus(), r.getResponseBody()));
-            }
-            if (System.nanoTime() > deadline) {
-                throw Problems.orderState("A request with this Idempotency-Key is still being processed");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw Problems.orderState("Interrupted while waiting for the first request");
+            switch (verdict(hash, r, clock.instant(), config.idempotencyAbandonAfter())) {
+                case CONFLICT -> throw Problems.idempotencyConflict();
+                case REPLAY -> {
+                    return Optional.of(new Stored(r.getResponseStatus(), r.getResponseBody()));
+                }
+                case TAKE_OVER -> {
+                    if (store.takeOver(site.getId(), key, r.getCreatedAt(), clock.instant())) {
+                        holder.hold(site.getId(), key);
+                        return Optional.empty();
+                    }
+                    // another repeat took it over first: read again
+                }
+                case RECOVER -> {
+                    Optional<Stored> answer = recovery.answer(r.getTransactionId());
+                    if (answer.isEmpty()) {
+                        throw Problems.orderState("The payment of this request is still being settled with the "
+                                + "provider");
+                    }
+                    store.finish(site.getId(), key, answer.get().status(), answer.get().body());
+                    return answer;
+                }
+                case WAIT -> {
+                    if (System.nanoTime() > deadline) {
+                        throw Problems.orderState("A request with this Idempotency-Key is still being processed");
+                    }
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw Problems.orderState("Interrupted while waiting for the first request");
+                    }
+                }
             }
         }
     }
@@ -91,11 +173,13 @@ public class IdempotencyService {
     /** Stores the response of the claimed request. */
     public void finish(Site site, String key, int status, String body) {
         store.finish(site.getId(), key, status, body);
+        holder.clear();
     }
 
     /** Releases the claim after a request that changed nothing (an error). */
     public void release(Site site, String key) {
         store.delete(site.getId(), key);
+        holder.clear();
     }
 
     /** The transactional row operations, each in its own transaction. */
@@ -107,7 +191,7 @@ public class IdempotencyService {
 
         /** Inserts the claim; false when the key exists (unique constraint). */
         @Transactional(Transactional.TxType.REQUIRES_NEW)
-        public boolean tryInsert(Site site, String key, String scope, String hash, java.time.Instant now) {
+        public boolean tryInsert(Site site, String key, String scope, String hash, Instant now) {
             if (find(site.getId(), key).isPresent()) {
                 return false;
             }
@@ -131,6 +215,19 @@ public class IdempotencyService {
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void finish(long siteId, String key, int status, String body) {
             find(siteId, key).map(em::merge).ifPresent(r -> r.finish(status, body));
+        }
+
+        /**
+         * Takes over an abandoned claim that recorded no transaction: true when this call changed it (claimed at
+         * {@code claimedAt}, still unanswered), false when another repeat or the first request got there first.
+         */
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public boolean takeOver(long siteId, String key, Instant claimedAt, Instant now) {
+            return em.createQuery("update IdempotencyRecord r set r.createdAt = :now where r.site.id = :s "
+                            + "and r.key = :k and r.createdAt = :then and r.responseStatus is null "
+                            + "and r.transactionId is null")
+                    .setParameter("now", now).setParameter("s", siteId).setParameter("k", key)
+                    .setParameter("then", claimedAt).executeUpdate() == 1;
         }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)

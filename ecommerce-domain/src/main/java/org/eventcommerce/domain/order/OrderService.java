@@ -167,8 +167,7 @@ public class OrderService {
     private static List<FailedAttempt.Subject> withEmail(List<FailedAttempt.Subject> who, String email) {
         List<FailedAttempt.Subject> all = new java.util.ArrayList<>(who);
         if (email != null && !email.isBlank()) {
-            all.add(new FailedAttempt.Subject(FailedAttempt.SubjectKind.EMAIL,
-                    email.strip().toLowerCase(java.util.Locale.ROOT)));
+            all.add(FailedAttempt.Subject.email(email));
         }
         return all;
     }

@@ -56,6 +56,9 @@ public class FollowOnRecorder {
     Clock clock;
 
     @Inject
+    jakarta.enterprise.event.Event<AttemptRecorded> attemptRecorded;
+
+    @Inject
     org.eventcommerce.domain.payment.reconcile.ReconciliationAlerts alerts;
 
     /**
@@ -116,6 +119,7 @@ public class FollowOnRecorder {
         t.countSend(clock.instant());
         em.persist(t);
         em.flush();
+        attemptRecorded.fire(new AttemptRecorded(t.getId()));
         return new Begun(t.getId(), original.getReference(), t, whole,
                 new FollowOnChannel.CreditFacts(original.getAmount(), approvedBefore, othersInFlight));
     }
@@ -150,6 +154,7 @@ public class FollowOnRecorder {
         t.countSend(clock.instant());
         em.persist(t);
         em.flush();
+        attemptRecorded.fire(new AttemptRecorded(t.getId()));
         return new Begun(t.getId(), target.getReference(), t);
     }
 
@@ -186,6 +191,7 @@ public class FollowOnRecorder {
         t.countSend(clock.instant());
         em.persist(t);
         em.flush();
+        attemptRecorded.fire(new AttemptRecorded(t.getId()));
         return new Begun(t.getId(), authorization.getReference(), t);
     }
 

@@ -54,6 +54,9 @@ public class PaymentRecorder {
     Clock clock;
 
     @Inject
+    jakarta.enterprise.event.Event<AttemptRecorded> attemptRecorded;
+
+    @Inject
     org.eventcommerce.domain.payment.reconcile.ReconciliationAlerts alerts;
 
     /**
@@ -169,6 +172,7 @@ public class PaymentRecorder {
         t.countSend(clock.instant());
         em.persist(t);
         em.flush();
+        attemptRecorded.fire(new AttemptRecorded(t.getId()));
         return t.getId();
     }
 

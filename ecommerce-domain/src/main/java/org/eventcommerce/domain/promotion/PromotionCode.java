@@ -166,12 +166,18 @@ public class PromotionCode extends BaseEntity {
         this.expiresOn = date;
     }
 
-    /** Marks the code deleted: it can no longer be used; the string stays taken. */
-    public void delete(Instant now) {
-        if (!deleted) {
-            deleted = true;
-            deletedAt = now;
+    /**
+     * Marks the code deleted: it can no longer be used; the string stays taken.
+     *
+     * @return true when the code was deleted now, false when it was deleted already (nothing changes)
+     */
+    public boolean delete(Instant now) {
+        if (deleted) {
+            return false;
         }
+        deleted = true;
+        deletedAt = now;
+        return true;
     }
 
     public Discount getDiscount() {

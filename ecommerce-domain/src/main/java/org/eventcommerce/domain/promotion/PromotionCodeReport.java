@@ -153,12 +153,23 @@ public class PromotionCodeReport {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** The audit action of an extension; its changes are each extended code with its old and new expiry date. */
+    public static final String EXTEND = "promotion-codes.extend";
+
+    /** The audit action of a deletion; its detail lists the codes deleted. */
+    public static final String DELETE = "promotion-codes.delete";
+
     /**
-     * Moves the expiry of every listed code to {@code date}; refused whole when the date is before today (site
-     * time zone), a code is unknown, or a code is deleted.
+     * Moves the expiry of every listed code to {@code date} (MISSION.md M9 "extend the expiration date"; API.md
+     * {@code POST /api/v1/promotion-codes/extension}). Refused whole when the date is before today (site time zone), a
+     * code is unknown, a code is deleted, or a code already expires after {@code date} (that would shorten it, which is
+     * not an extension: {@code validation.promotion.extendEarlier} on {@code expiresOn}). Codes that already expire on
+     * {@code date} are left alone and not counted. The codes moved are recorded as one {@link #EXTEND} entry (detail
+     * {@code "CODE: 2027-01-31 -> 2027-12-31, ..."}, changes: field the code, old and new the ISO dates); nothing is
+     * recorded when no code moved.
      *
      * @param actor who asks (an administrator's e-mail, or {@link org.eventcommerce.domain.audit.AuditLog#PLATFORM_API})
-     * @return how many codes were extended
+     * @return how many codes were extended (their date moved)
      */
     @Transactional
     public int extend(Site site, List<String> codes, LocalDate date, String actor) {
@@ -170,25 +181,51 @@ public class PromotionCodeReport {
             errors.add(new FieldError("expiresOn", "validation.promotion.expiresInPast", today));
         }
         List<PromotionCode> found = load(site, codes, errors);
-        for (PromotionCode c : found) {
-            if (c.isDeleted()) {
-                errors.add(new FieldError("codes", "validation.promotion.deletedCode", c.getCode()));
-            }
-        }
+        List<org.eventcommerce.domain.audit.FieldChange> changes = extension(found, date, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        StringBuilder detail = new StringBuilder();
+        if (changes.isEmpty()) {
+            return 0;
+        }
         for (PromotionCode c : found) {
-            detail.append(detail.isEmpty() ? "" : ", ").append(c.getCode()).append(": ").append(c.getExpiresOn())
-                    .append(" -> ").append(date);
             c.extendTo(date);
         }
-        audit.record(site, actor, "promotion-codes.extend", detail.toString());
-        return found.size();
+        audit.record(site, actor, EXTEND, String.join(", ", changes.stream()
+                .map(c -> c.field() + ": " + c.oldValue() + " -> " + c.newValue()).toList()), changes);
+        return changes.size();
     }
 
-    /** Deletes every listed code (already deleted ones count too). @return how many codes were deleted */
+    /**
+     * What extending {@code found} to {@code date} changes: each code whose expiry moves, as a change of field
+     * {@code <code>} from its ISO date to {@code date}'s; codes already expiring on {@code date} are no change. Adds an
+     * error on {@code codes} per deleted code ({@code validation.promotion.deletedCode}) and on {@code expiresOn} per
+     * code expiring after {@code date} ({@code validation.promotion.extendEarlier}: the code and its date).
+     */
+    static List<org.eventcommerce.domain.audit.FieldChange> extension(List<PromotionCode> found, LocalDate date,
+                                                                      List<FieldError> errors) {
+        List<org.eventcommerce.domain.audit.FieldChange> changes = new ArrayList<>();
+        for (PromotionCode c : found) {
+            if (c.isDeleted()) {
+                errors.add(new FieldError("codes", "validation.promotion.deletedCode", c.getCode()));
+            } else if (date != null && c.getExpiresOn().isAfter(date)) {
+                errors.add(new FieldError("expiresOn", "validation.promotion.extendEarlier", c.getCode(),
+                        c.getExpiresOn()));
+            } else if (date != null && !c.getExpiresOn().equals(date)) {
+                changes.add(new org.eventcommerce.domain.audit.FieldChange(c.getCode(), c.getExpiresOn().toString(),
+                        date.toString()));
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Deletes every listed code; codes deleted already stay as they were and are not counted. Refused whole when a
+     * code is unknown. The codes deleted now are recorded as one {@link #DELETE} entry (detail: the codes); nothing is
+     * recorded when none was.
+     *
+     * @return how many codes were deleted now
+     */
     @Transactional
     public int delete(Site site, List<String> codes, String actor) {
         List<FieldError> errors = new ArrayList<>();
@@ -197,10 +234,11 @@ public class PromotionCodeReport {
             throw new ValidationException(errors);
         }
         Instant now = clock.instant();
-        found.forEach(c -> c.delete(now));
-        audit.record(site, actor, "promotion-codes.delete",
-                String.join(", ", found.stream().map(PromotionCode::getCode).toList()));
-        return found.size();
+        List<String> deleted = found.stream().filter(c -> c.delete(now)).map(PromotionCode::getCode).toList();
+        if (!deleted.isEmpty()) {
+            audit.record(site, actor, DELETE, String.join(", ", deleted));
+        }
+        return deleted.size();
     }
 
     private List<PromotionCode> load(Site site, List<String> codes, List<FieldError> errors) {

@@ -196,7 +196,7 @@ public class PromotionCodeService {
     /**
      * {@link #quote(Site, Offering, Money, String)} for a caller whose guesses are throttled: while one of
      * {@code who} has too many failures, the code is not even looked up; a code that does not exist is recorded as
-     * a failure of each of {@code who} ({@link AttemptThrottle}).
+     * a failure of each of {@code who} in {@code site} ({@link AttemptThrottle}: counted per site).
      *
      * @throws org.eventcommerce.domain.security.TooManyAttemptsException {@code /problems/too-many-attempts} (429)
      */
@@ -206,7 +206,7 @@ public class PromotionCodeService {
         if (!config.isPromotionCodesEnabled()) {
             throw PromotionProblems.disabled();
         }
-        throttle.check(FailedAttempt.Kind.PROMOTION_CODE, who);
+        throttle.check(FailedAttempt.Kind.PROMOTION_CODE, site.getId(), who);
         String normalized = PromotionCodes.normalize(raw);
         Optional<PromotionCode> found = find(site.getId(), normalized);
         if (found.isEmpty()) {

@@ -22,6 +22,11 @@ import org.eventcommerce.domain.security.FailedAttempt.SubjectKind;
  * learns nothing, not even from a right guess. The counts live in the database, so every instance sees the same
  * ones (DESIGN.md "Scaling out").
  *
+ * <p>Promotion-code failures are counted per site (DESIGN.md "nothing crosses sites"): the same e-mail, address or
+ * session guessing on one site never blocks it on another, and each site's administrator sees only the site's own
+ * rows. Sign-ins have no site (one sign-in page serves every site, and an e-mail may have an account in several):
+ * they are counted across the deployment, with a null site.
+ *
  * <p>Limits (MicroProfile Config, per subject, per window): a subject that is one person (an e-mail, a browser
  * session) gets {@code ecommerce.throttle.promotion-codes.failures} (default 10) or
  * {@code ecommerce.throttle.sign-in.failures} (10); a subject many people share (a platform API key, which serves
@@ -60,22 +65,28 @@ public class AttemptThrottle {
     int signInWindowMinutes;
 
     /**
-     * Refuses the attempt when one of {@code subjects} is over the limit of {@code kind}.
+     * Refuses the attempt when one of {@code subjects} is over the limit of {@code kind} in {@code siteId}.
      *
+     * @param siteId the site whose failures count (promotion codes), or null for sign-ins, which have no site
      * @throws TooManyAttemptsException {@code error.promotion.tooManyAttempts} or {@code error.signIn.tooManyAttempts}
      *                                  with the minutes to wait
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public void check(Kind kind, List<Subject> subjects) {
+    public void check(Kind kind, Long siteId, List<Subject> subjects) {
         Duration window = window(kind);
         Instant now = clock.instant();
         Instant since = now.minus(window);
         for (Subject s : subjects) {
-            List<Instant> recent = em.createQuery("select a.attemptedAt from FailedAttempt a where a.kind = :k"
+            var query = em.createQuery("select a.attemptedAt from FailedAttempt a where a.kind = :k"
+                            + (siteId == null ? " and a.siteId is null" : " and a.siteId = :site")
                             + " and a.subjectKind = :sk and a.subject = :s and a.attemptedAt > :since"
                             + " order by a.attemptedAt desc", Instant.class)
                     .setParameter("k", kind).setParameter("sk", s.kind()).setParameter("s", s.value())
-                    .setParameter("since", since).setMaxResults(limit(kind, s.kind())).getResultList();
+                    .setParameter("since", since).setMaxResults(limit(kind, s.kind()));
+            if (siteId != null) {
+                query.setParameter("site", siteId);
+            }
+            List<Instant> recent = query.getResultList();
             if (recent.size() >= limit(kind, s.kind())) {
                 // Free again when the oldest of the counted failures leaves the window.
                 Duration wait = Duration.between(now, recent.getLast().plus(window));
@@ -89,7 +100,7 @@ public class AttemptThrottle {
      * Records one failure of {@code kind} for each subject, in its own transaction (the caller's is rolled back by
      * the problem it is about to throw).
      *
-     * @param siteId  the site, or null for sign-ins
+     * @param siteId  the site (the failures count there only), or null for sign-ins
      * @param attempt what was typed (a promotion code; null for sign-ins: a password is never kept)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)

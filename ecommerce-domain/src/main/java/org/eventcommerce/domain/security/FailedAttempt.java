@@ -9,9 +9,9 @@ import java.time.Instant;
 import org.eventcommerce.domain.common.BaseEntity;
 
 /**
- * One subject of one failed attempt (table {@code failed_attempt}, V8): what was tried ({@link Kind}), by whom
- * ({@link SubjectKind} + subject), when (UTC instant) and, for promotion codes, the code as typed (at most 64
- * characters). Never holds a password.
+ * One subject of one failed attempt (table {@code failed_attempt}, V8; indexed by site in V13): in which site (null
+ * for sign-ins, which have no site), what was tried ({@link Kind}), by whom ({@link SubjectKind} + subject), when
+ * (UTC instant) and, for promotion codes, the code as typed (at most 64 characters). Never holds a password.
  */
 @Entity
 @Table(name = "failed_attempt")
@@ -39,6 +39,19 @@ public class FailedAttempt extends BaseEntity {
 
     /** A subject of an attempt. */
     public record Subject(SubjectKind kind, String value) {
+
+        /**
+         * The {@link SubjectKind#EMAIL} subject of an attendee's e-mail: stripped and lower case (ROOT locale), so
+         * {@code Ana@Example.com } and {@code ana@example.com} are one person.
+         *
+         * @throws IllegalArgumentException when {@code email} is null or blank
+         */
+        public static Subject email(String email) {
+            if (email == null || email.isBlank()) {
+                throw new IllegalArgumentException("No e-mail");
+            }
+            return new Subject(SubjectKind.EMAIL, email.strip().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @Enumerated(EnumType.STRING)

@@ -82,6 +82,32 @@ public class ProviderCredentials extends BaseEntity {
         this.passwordCiphertext = ciphertext;
     }
 
+    /**
+     * Stores {@code plain} as the password unless it is the one already stored (compared with the decrypted stored
+     * password, in constant time; neither is kept or logged), so that typing the same password again is no change and
+     * leaves the ciphertext, and with it the audit log (issue 5), untouched. A stored value that cannot be decrypted
+     * (another key) is replaced.
+     *
+     * @param plain  the password typed, not empty
+     * @param cipher encrypts and decrypts stored passwords
+     * @return true when the stored password changed
+     */
+    public boolean changePassword(String plain, org.eventcommerce.domain.security.SecretCipher cipher) {
+        if (passwordCiphertext != null) {
+            try {
+                byte[] stored = cipher.decrypt(passwordCiphertext).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (java.security.MessageDigest.isEqual(stored,
+                        plain.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    return false;
+                }
+            } catch (IllegalStateException undecryptable) {
+                // stored under another key or damaged: replace it
+            }
+        }
+        passwordCiphertext = cipher.encrypt(plain);
+        return true;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

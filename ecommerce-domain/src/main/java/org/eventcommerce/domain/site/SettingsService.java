@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eventcommerce.domain.audit.AuditLog;
+import org.eventcommerce.domain.audit.FieldChange;
 import org.eventcommerce.domain.common.Messages;
 import org.eventcommerce.domain.common.NotFoundException;
 import org.eventcommerce.domain.common.Texts;
@@ -21,7 +23,8 @@ import org.eventcommerce.payments.OperatingMode;
 /**
  * Reads and changes a site's commerce configuration (MISSION.md M1, M3, M4, M10, M11). Every rule is
  * checked before anything is written; a broken rule throws {@link ValidationException} naming each field
- * (field names follow the API body: {@code merchantName}, {@code provider.credentials.TEST.vendor}, ...).
+ * (field names follow the API body: {@code merchantName}, {@code provider.credentials.TEST.vendor}, ...). Every
+ * change is recorded in the site's audit log with who made it and each changed field's old and new value (issue 5).
  */
 @ApplicationScoped
 public class SettingsService {
@@ -56,6 +59,9 @@ public class SettingsService {
     @Inject
     jakarta.enterprise.event.Event<CurrencyChanged> currencyChanged;
 
+    @Inject
+    AuditLog audit;
+
     /**
      * What a save did.
      *
@@ -67,16 +73,26 @@ public class SettingsService {
     }
 
     /**
-     * {@link #update(long, SettingsUpdate, MailInput)}, also telling how many unpaid orders a change of the payment
-     * currency cancelled ({@link CurrencyChanged}), so the page and the API can say so.
+     * Validates and saves {@code u} and, when {@code mail} is not null, the promotion-code mail settings
+     * ({@link #updateMail}), in one transaction: a broken rule in either saves nothing of both. Tells how many unpaid
+     * orders a change of the payment currency cancelled ({@link CurrencyChanged}), so the page and the API can say so.
+     * The change is recorded in the audit log as one {@link AuditLog#SETTINGS_UPDATE} entry by {@code actor} with each
+     * changed field's old and new value (passwords as "(changed)"); nothing is recorded when nothing changed.
      *
+     * @param actor who saves: the signed-in administrator's e-mail, {@link AuditLog#PLATFORM_API} or
+     *              {@link AuditLog#DEMO_DATA}
      * @throws ValidationException as {@link #update}
      */
     @Transactional
-    public Saved save(long siteId, SettingsUpdate u, MailInput mail) {
+    public Saved save(long siteId, SettingsUpdate u, MailInput mail, String actor) {
+        CommerceConfiguration c = get(siteId);
+        Map<String, String> before = SettingsAudit.snapshot(c);
         Saved s = apply(siteId, u);
-        return mail == null ? s : new Saved(updateMail(siteId, mail.subject(), mail.text(), mail.html(),
-                mail.testRedirect()), s.cancelledOrders(), s.keptOrders());
+        if (mail != null) {
+            applyMail(c, mail.subject(), mail.text(), mail.html(), mail.testRedirect(), API_MAIL_FIELDS);
+        }
+        recordChanges(c, before, actor);
+        return s;
     }
 
     /**
@@ -102,14 +118,24 @@ public class SettingsService {
     }
 
     /**
-     * Validates and saves {@code u}; passwords are encrypted, a null/empty password keeps the stored one.
+     * Validates and saves {@code u}; passwords are encrypted, a null/empty password or the stored one typed again keeps
+     * the stored one ({@link ProviderCredentials#changePassword}). Audited as
+     * {@link #save}.
      *
      * @return the saved configuration
      * @throws ValidationException listing every broken rule; nothing is written
      */
     @Transactional
-    public CommerceConfiguration update(long siteId, SettingsUpdate given) {
-        return apply(siteId, given).configuration();
+    public CommerceConfiguration update(long siteId, SettingsUpdate given, String actor) {
+        return save(siteId, given, null, actor).configuration();
+    }
+
+    /** Records the fields of {@code c} that differ from {@code before} as one entry by {@code actor}, if any. */
+    private void recordChanges(CommerceConfiguration c, Map<String, String> before, String actor) {
+        List<FieldChange> changes = SettingsAudit.changes(before, SettingsAudit.snapshot(c));
+        if (!changes.isEmpty()) {
+            audit.record(c.getSite(), actor, AuditLog.SETTINGS_UPDATE, SettingsAudit.detail(changes), changes);
+        }
     }
 
     private Saved apply(long siteId, SettingsUpdate given) {
@@ -133,7 +159,7 @@ public class SettingsService {
             SettingsUpdate.CredentialsInput in = e.getValue();
             pc.update(in.partnerId(), in.vendor(), in.user());
             if (in.password() != null && !in.password().isEmpty()) {
-                pc.replacePasswordCiphertext(cipher.encrypt(in.password()));
+                pc.changePassword(in.password(), cipher);
             }
         }
         if (checkProduction) {
@@ -194,26 +220,46 @@ public class SettingsService {
     }
 
     /**
-     * {@link #update} and, when {@code mail} is not null, {@link #updateMail}, in one transaction: a broken
-     * rule in either saves nothing of both.
-     */
-    @Transactional
-    public CommerceConfiguration update(long siteId, SettingsUpdate u, MailInput mail) {
-        CommerceConfiguration c = update(siteId, u);
-        return mail == null ? c : updateMail(siteId, mail.subject(), mail.text(), mail.html(), mail.testRedirect());
-    }
-
-    /**
      * Saves the promotion-code mail template and the Test-mode redirect address. Blank template parts
-     * restore the defaults; a blank redirect keeps Test-mode mail in the outbox.
+     * restore the defaults; a blank redirect keeps Test-mode mail in the outbox. Audited as {@link #save}.
      *
      * @throws ValidationException with fields {@code mail.subject}, {@code mail.text}, {@code mail.html},
-     *                             {@code mail.testRedirect}; nothing is saved
+     *                             {@code mail.testRedirect} (the page's names; {@link #save} names them
+     *                             {@code promotionMail.*}, as the API's request); nothing is saved
      */
     @Transactional
     public CommerceConfiguration updateMail(long siteId, String subject, String text, String html,
-                                            String testRedirect) {
+                                            String testRedirect, String actor) {
         CommerceConfiguration c = get(siteId);
+        Map<String, String> before = SettingsAudit.snapshot(c);
+        applyMail(c, subject, text, html, testRedirect, PAGE_MAIL_FIELDS);
+        recordChanges(c, before, actor);
+        return c;
+    }
+
+    /** The prefix of the mail fields' names in errors of {@code PUT /api/v1/settings}: the request's object. */
+    static final String API_MAIL_FIELDS = "promotionMail.";
+
+    /** The prefix of the mail fields' names in errors of the mail template page ({@link #updateMail}). */
+    static final String PAGE_MAIL_FIELDS = "mail.";
+
+    private void applyMail(CommerceConfiguration c, String subject, String text, String html, String testRedirect,
+                           String fieldPrefix) {
+        List<FieldError> errors = mailErrors(fieldPrefix, subject, text, html, testRedirect);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        c.changeMail(Texts.clean(subject), Texts.clean(text), Texts.clean(html), Texts.clean(testRedirect),
+                clock.instant());
+    }
+
+    /**
+     * The broken rules of the promotion-code mail settings (blank template parts stand for the defaults), each on its
+     * field named {@code fieldPrefix} + {@code subject}, {@code text}, {@code html} or {@code testRedirect}: the
+     * request's names, {@code promotionMail.*} for the API and {@code mail.*} for the mail template page.
+     */
+    static List<FieldError> mailErrors(String fieldPrefix, String subject, String text, String html,
+                                       String testRedirect) {
         String s = Texts.clean(subject);
         String t = Texts.clean(text);
         String h = Texts.clean(html);
@@ -223,16 +269,13 @@ public class SettingsService {
                 s == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_SUBJECT : s,
                 t == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_TEXT : t,
                 h == null ? org.eventcommerce.domain.mail.MailTemplate.DEFAULT_HTML : h)) {
-            errors.add(e.field().startsWith("mail.") ? e : new FieldError("mail." + e.field(), e.key(), e.args()));
+            String name = e.field().startsWith("mail.") ? e.field().substring("mail.".length()) : e.field();
+            errors.add(new FieldError(fieldPrefix + name, e.key(), e.args()));
         }
         if (r != null && !Texts.isEmail(r)) {
-            errors.add(new FieldError("mail.testRedirect", "validation.email.format"));
+            errors.add(new FieldError(fieldPrefix + "testRedirect", "validation.email.format"));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        c.changeMail(s, t, h, r, clock.instant());
-        return c;
+        return errors;
     }
 
     private void validate(CommerceConfiguration current, SettingsUpdate u) {

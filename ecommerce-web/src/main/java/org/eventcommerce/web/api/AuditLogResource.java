@@ -7,13 +7,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eventcommerce.domain.audit.AuditEntry;
 import org.eventcommerce.domain.audit.AuditLog;
+import org.eventcommerce.domain.audit.FieldChange;
 import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.common.ValidationException.FieldError;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code GET /api/v1/audit-log?limit=} (an addition to API.md): the site's newest recorded changes,
- * {@code {"items": [{"actor", "action", "detail", "at"}]}}.
+ * {@code GET /api/v1/audit-log?limit=&action=} (an addition to API.md): the site's newest recorded changes,
+ * {@code {"items": [{"actor", "action", "detail", "at", "changes": [{"field", "old", "new"}]}]}}. {@code changes} lists
+ * each changed field of a configuration change ({@code settings.update}) with its old and new value as text (null: no
+ * value; passwords only as "(set)"/"(not set)" → "(changed)"); for {@code promotion-codes.extend} each code whose
+ * date moved (field the code, old and new {@code YYYY-MM-DD}); it is empty for {@code promotion-codes.delete}, whose
+ * {@code detail} lists the codes deleted. Only the newest {@code limit} entries: the portal page pages through all.
  */
 @Path("audit-log")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,18 +32,49 @@ public class AuditLogResource {
     @Inject
     AuditLog audit;
 
-    /** Newest first; {@code limit} 1–500, default 100. */
+    /** The number of entries answered when {@code limit} is absent. */
+    static final int DEFAULT_LIMIT = 100;
+
+    /**
+     * Newest first; {@code limit} 1–500, default 100; {@code action} keeps the entries of that action only.
+     *
+     * @throws ValidationException (400) on field {@code limit} when it is not a whole number
+     *                             ({@code validation.type.integer}) or out of range ({@code validation.limit})
+     */
     @GET
-    public String latest(@QueryParam("limit") Integer limit) {
-        int max = limit == null ? 100 : limit;
-        if (max < 1 || max > 500) {
-            throw ValidationException.of("limit", "validation.page", 500);
-        }
+    public String latest(@QueryParam("limit") String limitText, @QueryParam("action") String action) {
+        int max = limit(limitText);
+        String only = action == null || action.isBlank() ? null : action.strip();
         JsonArrayBuilder items = Json.array();
-        for (AuditEntry e : audit.latest(caller.siteId(), max)) {
-            items.add(Json.object().add("actor", e.getActor()).add("action", e.getAction())
-                    .add("detail", e.getDetail()).add("at", Json.instant(e.getCreatedAt(), caller.timeZone())));
+        for (AuditLog.Item e : audit.page(caller.siteId(), only, 0, max)) {
+            JsonArrayBuilder changes = Json.array();
+            for (FieldChange c : e.changes()) {
+                changes.add(Json.object().add("field", c.field()).add("old", Json.string(c.oldValue()))
+                        .add("new", Json.string(c.newValue())));
+            }
+            items.add(Json.object().add("actor", e.actor()).add("action", e.action())
+                    .add("detail", e.detail()).add("at", Json.instant(e.at(), caller.timeZone()))
+                    .add("changes", changes));
         }
         return Json.object().add("items", items).build().toString();
+    }
+
+    /**
+     * {@code limit} read as text (so that {@code abc}, {@code 1.5} or a number beyond int is a 400 on {@code limit}
+     * rather than JAX-RS's 404 for an unconvertible parameter), {@value #DEFAULT_LIMIT} when absent.
+     *
+     * @throws ValidationException on {@code limit}: {@code validation.type.integer}, or {@code validation.limit} (with
+     *                             the maximum, {@value AuditLog#MAX_PAGE}) outside 1–{@value AuditLog#MAX_PAGE}
+     */
+    static int limit(String raw) {
+        List<FieldError> errors = new ArrayList<>();
+        int max = Paging.intParam("limit", raw, DEFAULT_LIMIT, errors);
+        if (errors.isEmpty() && (max < 1 || max > AuditLog.MAX_PAGE)) {
+            errors.add(new FieldError("limit", "validation.limit", AuditLog.MAX_PAGE));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return max;
     }
 }

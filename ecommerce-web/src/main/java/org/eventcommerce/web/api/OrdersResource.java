@@ -196,20 +196,39 @@ public class OrdersResource {
                                 Supplier<PaymentTransaction> write) {
         orders.get(caller.siteId(), id);
         Optional<IdempotencyService.Stored> stored = idempotency.claim(caller.site(), key, scope + id,
-                Json.canonical(body));
+                Json.canonical(body), transactionId -> recovered(id, transactionId));
         if (stored.isPresent()) {
             return Response.status(stored.get().status()).entity(stored.get().body()).build();
         }
         try {
             PaymentTransaction t = write.get();
-            String answer = Json.object().add("transaction", transaction(t))
-                    .add("order", order(orders.get(caller.siteId(), id), true)).build().toString();
+            String answer = answer(id, t);
             idempotency.finish(caller.site(), key, 201, answer);
             return Response.status(201).entity(answer).build();
         } catch (RuntimeException e) {
             idempotency.release(caller.site(), key);
             throw e;
         }
+    }
+
+    /** The 201 body of a money-moving write: its transaction and the order as it is now. */
+    private String answer(String orderId, PaymentTransaction t) {
+        return Json.object().add("transaction", transaction(t))
+                .add("order", order(orders.get(caller.siteId(), orderId), true)).build().toString();
+    }
+
+    /**
+     * The answer of a claimed write whose process died after recording its transaction (IdempotencyService): the
+     * same 201 body it would have given, once the reconciler has settled the transaction; empty while it is PENDING
+     * or UNKNOWN.
+     */
+    private Optional<IdempotencyService.Stored> recovered(String orderId, long transactionId) {
+        PaymentTransaction t = transactions.get(transactionId);
+        if (t == null || !t.getOrder().getPublicId().equals(orderId)
+                || t.getStatus() == PaymentStatus.PENDING || t.getStatus() == PaymentStatus.UNKNOWN) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdempotencyService.Stored(201, answer(orderId, t)));
     }
 
     private JsonObject order(PurchaseOrder o, boolean withTransactions) {

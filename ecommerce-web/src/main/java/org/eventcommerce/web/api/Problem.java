@@ -42,7 +42,10 @@ public final class Problem {
         if (errors != null) {
             b.add("errors", errors);
         }
-        return Response.status(status).type(MEDIA_TYPE).entity(b.build().toString()).build();
+        // With its reason phrase where JAX-RS knows one (429 Too Many Requests); ReasonPhraseFilter puts it on the wire.
+        Response.Status known = Response.Status.fromStatusCode(status);
+        Response.ResponseBuilder r = known != null ? Response.status(known) : Response.status(status);
+        return r.type(MEDIA_TYPE).entity(b.build().toString()).build();
     }
 
     /**

@@ -35,7 +35,8 @@ import org.eventcommerce.domain.payment.reconcile.Reconciler;
  * ones with {@code unacknowledged=true}). Instants ISO 8601 with the site's offset, amounts Money.</li>
  * <li>{@code POST /api/v1/reconciliation/runs} ("Reconcile now") → 200 {@code {"taken", "settled", "unresolved"}}: a
  * reconciler pass over the site's open transactions now, whatever their back-off.</li>
- * <li>{@code POST /api/v1/reconciliation/alerts/{id}/acknowledgement} → 200 the alert, acknowledged by "API"; 404
+ * <li>{@code POST /api/v1/reconciliation/alerts/{id}/acknowledgement} → 200 the alert, acknowledged by
+ * "platform API" (the audit log's name for the API); 404
  * {@code /problems/not-found} for an id of no alert of the site.</li>
  * </ul>
  */
@@ -106,7 +107,8 @@ public class ReconciliationResource {
     @POST
     @Path("alerts/{id}/acknowledgement")
     public String acknowledge(@PathParam("id") String id) {
-        ReconciliationAlert a = alerts.acknowledge(caller.siteId(), id, "API");
+        ReconciliationAlert a = alerts.acknowledge(caller.siteId(), id,
+                org.eventcommerce.domain.audit.AuditLog.PLATFORM_API);
         return alert(a, caller.timeZone()).toString();
     }
 

@@ -87,7 +87,10 @@ public class SettingsResource {
                 .add("message", Messages.format(Locale.ENGLISH, o.key(), o.args().toArray())).build().toString();
     }
 
-    /** Validates and saves; 200 with the saved settings, or 400 listing every invalid field. */
+    /**
+     * Validates and saves; 200 with the saved settings, or 400 listing every invalid field. The change is recorded in
+     * the audit log by "platform API" with each changed field's old and new value (passwords as "(changed)").
+     */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public String put(String body) {
@@ -176,7 +179,8 @@ public class SettingsResource {
         b.finish();
         SettingsService.Saved saved = settings.save(caller.siteId(), new SettingsUpdate(events, training, mode, zone,
                 merchant, support, header, footer, codes, type, accountType, cards, express, paypalEmail, currency,
-                creds, action), mail == null ? null : new SettingsService.MailInput(mailSubject, mailText, mailHtml, redirect));
+                creds, action), mail == null ? null : new SettingsService.MailInput(mailSubject, mailText, mailHtml, redirect),
+                org.eventcommerce.domain.audit.AuditLog.PLATFORM_API);
         // Beyond API.md's shape, only in PUT answers: the unpaid orders a change of currency cancelled, and those
         // it kept because their payment is under way.
         return Json.object(toJson(saved.configuration())).add("cancelledUnpaidOrders", saved.cancelledOrders())

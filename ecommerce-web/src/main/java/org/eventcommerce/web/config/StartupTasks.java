@@ -16,7 +16,8 @@ import org.eventcommerce.domain.demo.DemoData;
 
 /**
  * At deploy: migrate the schema (Flyway), then load the demo when the run asked for it
- * ({@code ecommerce.demo=true}) and the database has no site. A start-up EJB, because the datasource
+ * ({@code ecommerce.demo=true}) and the database has no site, and the tests' second site when they ask for it
+ * ({@code ecommerce.demo.second-site=true}). A start-up EJB, because the datasource
  * defined by {@link DataSourceConfig} is bound only once the web module's components are set up.
  *
  * <p>Several instances may start at once on one database (README "Running several instances"): Flyway holds a
@@ -55,6 +56,9 @@ public class StartupTasks {
     private void loadDemo() {
         try {
             demo.loadIfEmpty();
+            if (config.demoSecondSite()) {
+                demo.loadSecondSiteIfMissing();
+            }
         } catch (RuntimeException e) {
             if (!demo.anySite()) {
                 throw e;

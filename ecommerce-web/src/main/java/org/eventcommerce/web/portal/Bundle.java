@@ -42,7 +42,14 @@ public final class Bundle {
 
     /** The text for {@code key} in the view's locale, formatted with {@code args} ({@link MessageFormat}). */
     public static String text(String key, Object... args) {
-        Locale locale = locale();
+        return text(locale(), key, args);
+    }
+
+    /**
+     * The text for {@code key} in {@code locale}, formatted with {@code args} ({@link MessageFormat}); {@code ???key???}
+     * when the bundle has no such key.
+     */
+    public static String text(Locale locale, String key, Object... args) {
         try {
             ResourceBundle bundle = ResourceBundle.getBundle(BASE_NAME, locale,
                     Thread.currentThread().getContextClassLoader(),

@@ -31,7 +31,8 @@ import org.eventcommerce.web.security.CurrentUser;
 /**
  * The site administrator's E-Commerce page ({@code /admin/ecommerce.xhtml}, MISSION.md M1, M3, M4, M8, M10, M11):
  * services, operating mode, time zone, company information, promotion codes on or off, payment page texts and the
- * provider, saved with Update through {@link SettingsService#update}. Passwords are write-only: the fields start
+ * provider, saved with Update through {@link SettingsService#save} (recorded in the audit log by the signed-in
+ * administrator's e-mail). Passwords are write-only: the fields start
  * empty and an empty field keeps the stored password.
  */
 @Named("eCommerceSettings")
@@ -118,7 +119,8 @@ public class ECommerceSettings implements Serializable {
 
     private boolean save() {
         try {
-            SettingsService.Saved saved = settings.save(currentUser.siteId(), toUpdate(), null);
+            SettingsService.Saved saved = settings.save(currentUser.siteId(), toUpdate(), null,
+                    currentUser.account().getEmail());
             show(saved.configuration());
             if (saved.cancelledOrders() > 0) {
                 PageMessages.global(FacesMessage.SEVERITY_WARN,

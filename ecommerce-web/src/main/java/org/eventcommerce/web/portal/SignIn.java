@@ -63,9 +63,11 @@ public class SignIn {
         String login = email == null ? "" : email.strip();
         List<FailedAttempt.Subject> who = List.of(
                 new FailedAttempt.Subject(FailedAttempt.SubjectKind.EMAIL, login.toLowerCase(Locale.ROOT)),
-                new FailedAttempt.Subject(FailedAttempt.SubjectKind.ADDRESS, request.getRemoteAddr()));
+                new FailedAttempt.Subject(FailedAttempt.SubjectKind.ADDRESS,
+                        org.eventcommerce.web.security.ClientAddress.of(request)));
         try {
-            throttle.check(FailedAttempt.Kind.SIGN_IN, who);
+            // No site: one sign-in page serves every site, and an e-mail may have an account in several.
+            throttle.check(FailedAttempt.Kind.SIGN_IN, null, who);
         } catch (TooManyAttemptsException e) {
             PageMessages.global(FacesMessage.SEVERITY_ERROR, Messages.format(Bundle.locale(), e.messageKey(),
                     e.arguments()));

@@ -71,7 +71,7 @@ public class ReconciliationAlert extends BaseEntity {
         this.createdAt = now;
     }
 
-    /** Records that {@code who} (an e-mail, or "API") has seen it; a second acknowledgement changes nothing. */
+    /** Records that {@code who} (an e-mail, or "platform API") has seen it; a second acknowledgement changes nothing. */
     public void acknowledge(String who, Instant now) {
         if (acknowledgedAt == null) {
             acknowledgedAt = now;

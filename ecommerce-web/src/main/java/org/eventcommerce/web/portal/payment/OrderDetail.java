@@ -38,7 +38,9 @@ import org.eventcommerce.web.security.CurrentUser;
  * order, its payment transactions (times in the site's time zone), <b>Refund</b> with an amount defaulting to the
  * refundable remainder (checked next to the field, then confirmed in a dialog; worded for the card or for the buyer's
  * PayPal account), <b>Capture</b> of an authorized order (the amount defaulting to the authorized one, never more,
- * confirmed; access follows) and <b>Void</b> of an authorization or a card sale held for review (confirmed). The rules live in {@link RefundService}; this bean only shows and asks.
+ * confirmed; access follows) and <b>Void</b> of an authorization or a card sale held for review (confirmed). The rules
+ * live in {@link RefundService}; this bean only shows and asks. An unknown id or an order of another site is "not
+ * found" (HTTP 404).
  */
 @Named
 @ViewScoped
@@ -143,6 +145,16 @@ public class OrderDetail implements Serializable {
                 ? followOns.authorization(o).map(PaymentTransaction::getAmount).orElse(null) : null;
         capturable = authorized != null;
         captureAmount = capturable ? authorized.amount() : null;
+    }
+
+    /**
+     * The view action: an unknown id, or an order of another site, is answered with HTTP 404 (as the transaction page
+     * does); the page still shows its "not found" notice, never the order.
+     */
+    public void answerNotFound() {
+        if (!found) {
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+        }
     }
 
     /**

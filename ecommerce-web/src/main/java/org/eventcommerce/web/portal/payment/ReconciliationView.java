@@ -5,17 +5,23 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eventcommerce.domain.common.BusinessException;
 import org.eventcommerce.domain.payment.PaymentTransaction;
+import org.eventcommerce.domain.payment.reconcile.Disagreement;
 import org.eventcommerce.domain.payment.reconcile.ReconcilerSettings;
 import org.eventcommerce.domain.payment.reconcile.ReconciliationAlert;
 import org.eventcommerce.domain.payment.reconcile.ReconciliationAlerts;
 import org.eventcommerce.domain.payment.reconcile.ReconciliationReport;
 import org.eventcommerce.domain.payment.reconcile.Reconciler;
+import org.eventcommerce.web.portal.Actors;
 import org.eventcommerce.web.portal.Bundle;
 import org.eventcommerce.web.portal.Formats;
 import org.eventcommerce.web.portal.PageMessages;
@@ -30,7 +36,9 @@ import org.primefaces.model.SortMeta;
  * {@link ReconciliationAlerts}), times in the site's time zone: the alerts (answers that disagreed with our record,
  * each with Acknowledge), the transactions still unresolved (reason, attempts, last and next try) and the transactions
  * settled by inquiry (when, by whom, with what). <b>Reconcile now</b> runs a reconciler pass over the site's open
- * transactions at once ({@link Reconciler#runNow}).
+ * transactions at once ({@link Reconciler#runNow}). Amounts in the alerts' "our record" and "PayPal's answer" are
+ * formatted as the Amount column's, the explanation of a {@code DUPLICATE=1} alert comes from the bundle, and who
+ * acknowledged an alert is named as the audit log names it ({@link Actors}).
  */
 @Named
 @ViewScoped
@@ -195,10 +203,53 @@ public class ReconciliationView implements Serializable {
 
     private static AlertRow row(ReconciliationAlert a, ZoneId zone, Locale locale) {
         PaymentTransaction t = a.getTransaction();
-        String acknowledged = a.isAcknowledged() ? Bundle.text("label.reconciliation.acknowledged",
-                a.getAcknowledgedBy(), Formats.dateTime(a.getAcknowledgedAt(), zone, locale)) : null;
+        String acknowledged = a.isAcknowledged() ? Bundle.text(locale, "label.reconciliation.acknowledged",
+                Actors.label(a.getAcknowledgedBy(), locale), Formats.dateTime(a.getAcknowledgedAt(), zone, locale))
+                : null;
         return new AlertRow(a.getPublicId(), Formats.dateTime(a.getCreatedAt(), zone, locale), a.getKind().name(),
                 t.getPublicId(), t.getOrder().getOffering().getTitle(), t.getOrder().getAttendee().getEmail(),
-                Formats.money(t.getAmount(), locale), a.getOurs(), a.getTheirs(), a.getDetail(), acknowledged);
+                Formats.money(t.getAmount(), locale), localized(a.getOurs(), locale), localized(a.getTheirs(), locale),
+                detail(a.getKind(), t.getRequestId(), a.getDetail(), locale), acknowledged);
+    }
+
+    /** An amount as the alerts store it ({@code 25.00 USD}, {@code -25.00 USD}). */
+    private static final Pattern AMOUNT = Pattern.compile("(?<![\\w.,])(-?\\d+(?:\\.\\d+)?) ([A-Z]{3})\\b");
+
+    /**
+     * An alert's "our record" or "PayPal's answer" as shown to a reader of {@code locale}: each amount formatted as the
+     * Amount column formats it ({@link Formats#money}: {@code 25,00 USD} in Romanian), "(none)" and "no AMT" in the
+     * reader's words; references and status names unchanged.
+     */
+    static String localized(String text, Locale locale) {
+        if (text == null) {
+            return null;
+        }
+        if (text.equals("(none)")) {
+            return Bundle.text(locale, "label.reconciliation.noAmount");
+        }
+        Matcher m = AMOUNT.matcher(text.startsWith("no AMT")
+                ? Bundle.text(locale, "label.reconciliation.noAmount") + text.substring("no AMT".length()) : text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String formatted;
+            try {
+                formatted = Formats.money(new BigDecimal(m.group(1)), Currency.getInstance(m.group(2)), locale);
+            } catch (IllegalArgumentException notACurrency) {
+                formatted = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(formatted));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * An alert's detail as shown: for a {@code DUPLICATE=1} answer of another transaction the bundle's explanation
+     * ({@code alertDetail.DUPLICATE_MISMATCH}, with the attempt's request id); otherwise the detail as recorded (the
+     * provider's message or the reconciler's reason).
+     */
+    static String detail(Disagreement.Kind kind, String requestId, String stored, Locale locale) {
+        return kind == Disagreement.Kind.DUPLICATE_MISMATCH && requestId != null
+                ? Bundle.text(locale, "alertDetail.DUPLICATE_MISMATCH", requestId) : stored;
     }
 }

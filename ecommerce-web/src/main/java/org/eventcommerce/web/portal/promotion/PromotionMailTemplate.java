@@ -67,7 +67,8 @@ public class PromotionMailTemplate implements Serializable {
     /** Saves the template and the redirect address; broken rules show next to their fields. */
     public void save() {
         try {
-            show(settings.updateMail(currentUser.siteId(), subject, text, html, testRedirect));
+            show(settings.updateMail(currentUser.siteId(), subject, text, html, testRedirect,
+                    currentUser.account().getEmail()));
             PageMessages.global(FacesMessage.SEVERITY_INFO, Bundle.text("message.mailTemplate.saved"));
         } catch (ValidationException e) {
             PageMessages.fieldErrors(e, field -> {
