@@ -11,6 +11,7 @@
 # Not part of CI: neither .ci/run nor test.sh runs anything under bench/.
 set -euo pipefail
 MODE=${1:-load}
+case "$MODE" in load|soak) ;; *) echo "usage: $0 load|soak" >&2; exit 2 ;; esac
 source "$(dirname "$0")/issue5_env.sh"
 [ -f "$BENCH_ROOT/ecommerce-it/target/ecommerce.war" ] || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
 trap 'bench_stop_app; "${PSQL[@]}" -c "drop database if exists $BENCH_DB with (force)"' EXIT
@@ -43,6 +44,5 @@ case "$MODE" in
     bench_checkout_setup
     BENCH_PAYARA_PID=$BENCH_PAYARA_PID "$BENCH_ROOT/bench/issue5_soak.sh"
     ;;
-  *) echo "usage: $0 load|soak" >&2; exit 2 ;;
 esac
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
