@@ -233,24 +233,9 @@ final class PortalSession {
         return out;
     }
 
-    /** {@code fields} with the value of {@code name} replaced (added when missing). */
+    /** {@code fields} with the value of {@code name} replaced (added when missing): {@link PortalClient#with}. */
     static List<Map.Entry<String, String>> with(List<Map.Entry<String, String>> fields, String name, String value) {
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        boolean done = false;
-        for (Map.Entry<String, String> e : fields) {
-            if (e.getKey().equals(name)) {
-                if (!done) {
-                    out.add(Map.entry(name, value));
-                    done = true;
-                }
-            } else {
-                out.add(e);
-            }
-        }
-        if (!done) {
-            out.add(Map.entry(name, value));
-        }
-        return out;
+        return PortalClient.with(fields, name, value);
     }
 
     /** The text of HTML with its character references resolved. */
