@@ -341,8 +341,13 @@ class FuzzIT {
                 new Operation("POST orders/{id}/refunds", "POST",
                         i -> "api/v1/orders/" + paid.getString("id") + "/refunds",
                         json("{\"amount\": {\"amount\": \"0.01\", \"currency\": \"USD\"}}"), Set.of("amount"), true,
-                        paidOrder, a -> "0.01".equals(a.getJsonObject("transaction").getJsonObject("amount")
-                        .getString("amount")), Set.of("", "{}")),
+                        // Accepted rightly: a credit of a positive amount within the 900.00 paid (the template asks
+                        // 0.01; a fuzzed "12" or "25.00" is a valid amount too, seed 5404646261628180692).
+                        paidOrder, a -> "CREDIT".equals(a.getJsonObject("transaction").getString("kind"))
+                        && new java.math.BigDecimal(a.getJsonObject("transaction").getJsonObject("amount")
+                        .getString("amount")).signum() > 0
+                        && new java.math.BigDecimal(a.getJsonObject("transaction").getJsonObject("amount")
+                        .getString("amount")).compareTo(new java.math.BigDecimal("900.00")) <= 0, Set.of("", "{}")),
                 new Operation("POST orders/{id}/captures", "POST",
                         i -> "api/v1/orders/" + paid.getString("id") + "/captures",
                         json("{\"amount\": {\"amount\": \"0.01\", \"currency\": \"USD\"}}"), Set.of(), true,
