@@ -136,6 +136,8 @@ public final class AppInstance implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             pb.environment().put("TMPDIR", tmp.toString());
+            // The test JVM's own settings for the Arquillian server (the second demo site) are not this instance's.
+            pb.environment().remove("ECOMMERCE_DEMO_SECOND_SITE");
             pb.environment().putAll(env);
             starts++;
             Files.writeString(log(), "%n%s%d of instance %s at %s on port %d: %s%n".formatted(START_MARK, starts,
