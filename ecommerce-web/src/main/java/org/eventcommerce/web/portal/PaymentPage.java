@@ -59,6 +59,9 @@ public class PaymentPage implements Serializable {
     /** How long the page waits for the outcome of an attempt still with the provider. */
     private static final Duration PENDING_WAIT = Duration.ofSeconds(20);
 
+    /** How often the page reads the order again while it waits. */
+    private static final Duration POLL = Duration.ofMillis(250);
+
     /** A pending attempt younger than this may still be with the provider (two sends and an inquiry). */
     private static final Duration IN_FLIGHT = Duration.ofMinutes(3);
 
@@ -336,8 +339,12 @@ public class PaymentPage implements Serializable {
      * during the payment) is waited for a little, so its outcome is shown.
      */
     private void showState(PurchaseOrder current) {
-        PurchaseOrder o = awaitInFlight(current);
-        List<PaymentTransaction> attempts = recorder.ofOrder(o);
+        // The decision below uses the very read the wait ended on: a second read could see an attempt that the
+        // wait's read did not (recorded meanwhile by the other tab) and call it unconfirmed instead of waiting.
+        Snapshot seen = Waiting.until(snapshot(current), s -> snapshot(orders.find(order).orElse(s.order())),
+                Snapshot::awaitingAnswer, PENDING_WAIT, POLL);
+        PurchaseOrder o = seen.order();
+        List<PaymentTransaction> attempts = seen.attempts();
         Optional<PaymentTransaction> approved = attempts.stream()
                 .filter(t -> (t.getKind() == TransactionKind.SALE || t.getKind() == TransactionKind.CAPTURE)
                         && t.getStatus() == PaymentStatus.APPROVED)
@@ -369,21 +376,17 @@ public class PaymentPage implements Serializable {
         }
     }
 
-    /** The order once no recent attempt of it is pending, or as it is after {@link #PENDING_WAIT}. */
-    private PurchaseOrder awaitInFlight(PurchaseOrder current) {
-        PurchaseOrder o = current;
-        long deadline = System.nanoTime() + PENDING_WAIT.toNanos();
-        while (o.getStatus() == OrderStatus.AWAITING_PAYMENT && System.nanoTime() < deadline
-                && recorder.ofOrder(o).stream().anyMatch(PaymentPage::inFlight)) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            o = orders.find(order).orElse(o);
+    /** An order and its payment attempts, as read together. */
+    private record Snapshot(PurchaseOrder order, List<PaymentTransaction> attempts) {
+
+        /** Whether the order still awaits payment and one of its attempts is still with the provider. */
+        boolean awaitingAnswer() {
+            return order.getStatus() == OrderStatus.AWAITING_PAYMENT && attempts.stream().anyMatch(PaymentPage::inFlight);
         }
-        return o;
+    }
+
+    private Snapshot snapshot(PurchaseOrder o) {
+        return new Snapshot(o, recorder.ofOrder(o));
     }
 
     /** A pending attempt recent enough to be still with the provider (older ones wait for the reconciler). */
