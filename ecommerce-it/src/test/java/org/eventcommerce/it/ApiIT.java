@@ -311,7 +311,31 @@ class ApiIT {
             assertThat(a.status()).isEqualTo(401);
             assertThat(a.json().getString("type")).isEqualTo("/problems/unauthorized");
             assertThat(client.get("api/v1/entitlements?attendee=a@b.c&offering=x").status()).isEqualTo(401);
+            // The entitlement check matches the key in its own statement: an unknown key still learns nothing
+            // about its parameters (401, not 400), and the trivial ping is refused the same way.
+            ApiClient.Answer badParams = client.get("api/v1/entitlements?attendee=not-an-email");
+            assertThat(badParams.status()).isEqualTo(401);
+            assertThat(badParams.json().getString("type")).isEqualTo("/problems/unauthorized");
+            assertThat(badParams.contentType()).startsWith("application/problem+json");
+            assertThat(client.get("api/v1/ping").status()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void pingAndTheEntitlementChecksParameters() {
+        ApiClient.Answer ping = api.get("api/v1/ping");
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.json().getBoolean("ok")).isTrue();
+
+        ApiClient.Answer bad = api.get("api/v1/entitlements?attendee=not-an-email");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).toList()).containsExactly("attendee", "offering");
+        JsonObject none = api.get("api/v1/entitlements?attendee=nobody-" + run + "@example.com&offering=none-" + run)
+                .json();
+        assertThat(none.getBoolean("granted")).isFalse();
+        assertThat(none.get("orderId")).isEqualTo(JsonValue.NULL);
+        assertThat(none.get("grantedAt")).isEqualTo(JsonValue.NULL);
     }
 
     @Test
@@ -319,6 +343,6 @@ class ApiIT {
         ApiClient.Answer doc = new ApiClient(Deployments.loopback(deployed), null).get("/openapi");
         assertThat(doc.status()).isEqualTo(200);
         assertThat(doc.body()).contains("/api/v1/offerings/{id}", "/api/v1/settings", "/api/v1/orders",
-                "/api/v1/orders/{id}", "/api/v1/orders/{id}/payments", "/api/v1/entitlements");
+                "/api/v1/orders/{id}", "/api/v1/orders/{id}/payments", "/api/v1/entitlements", "/api/v1/ping");
     }
 }

@@ -3,8 +3,12 @@ package org.eventcommerce.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -94,6 +98,40 @@ class RefundsIT {
 
     private boolean granted(String email, String offering) {
         return api.get("api/v1/entitlements?attendee=" + email + "&offering=" + offering).json().getBoolean("granted");
+    }
+
+    private JsonObject entitlement(String email, String offering) {
+        ApiClient.Answer a = api.get("api/v1/entitlements?attendee=" + email + "&offering=" + offering);
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        return a.json();
+    }
+
+    @Test
+    void aFullRefundRevokesAccessAtOnceAndBuyingAgainGrantsItThroughTheNewOrder() {
+        Paid p = paidOrder("revoke", "20.00");
+        JsonObject before = entitlement(p.email(), p.offering());
+        assertThat(before.getBoolean("granted")).isTrue();
+        assertThat(before.getString("orderId")).isEqualTo(p.orderId());
+
+        ApiClient.Answer r = refund(p.orderId(), "", "revoke-" + run);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        // The very next check, right after the refund's answer, says no: nothing is cached anywhere.
+        JsonObject after = entitlement(p.email(), p.offering());
+        assertThat(after.getBoolean("granted")).isFalse();
+        assertThat(after.get("orderId")).isEqualTo(JsonValue.NULL);
+        assertThat(after.get("grantedAt")).isEqualTo(JsonValue.NULL);
+
+        // Buying again re-grants the same entitlement row through the new order, which the check names.
+        JsonObject again = paid(p.offering(), p.email(), null);
+        String newOrder = again.getJsonObject("order").getString("id");
+        assertThat(newOrder).isNotEqualTo(p.orderId());
+        JsonObject regranted = entitlement(p.email().toUpperCase(), p.offering());
+        assertThat(regranted.getBoolean("granted")).isTrue();
+        assertThat(regranted.getString("orderId")).isEqualTo(newOrder);
+        // An instant with the offset of the demo site's zone at that instant.
+        OffsetDateTime at = OffsetDateTime.parse(regranted.getString("grantedAt"));
+        assertThat(at.getOffset()).isEqualTo(ZoneId.of("America/New_York").getRules().getOffset(at.toInstant()));
+        assertThat(at.toInstant()).isBetween(Instant.now().minusSeconds(120), Instant.now().plusSeconds(5));
     }
 
     private static List<TransactionRecord> credits(String salePnref) {

@@ -167,6 +167,7 @@ class RoleMatrixIT {
                 + f.orderId + "/captures", "{\"matrix\": true}"), 400, 404));
         OPERATIONS.put("POST /api/v1/orders/{id}/voids", new Operation(f -> Call.json("POST", "api/v1/orders/"
                 + f.orderId + "/voids", "{\"matrix\": true}"), 400, 404));
+        OPERATIONS.put("GET /api/v1/ping", new Operation(f -> Call.get("api/v1/ping"), 200, 200));
         OPERATIONS.put("GET /api/v1/promotion-codes", new Operation(f -> Call.get("api/v1/promotion-codes?code="
                 + f.code), 200, 200));
         OPERATIONS.put("POST /api/v1/promotion-codes", new Operation(f -> Call.json("POST", "api/v1/promotion-codes",

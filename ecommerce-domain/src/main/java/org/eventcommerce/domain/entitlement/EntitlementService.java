@@ -1,21 +1,51 @@
 package org.eventcommerce.domain.entitlement;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eventcommerce.domain.account.Account;
+import org.eventcommerce.domain.account.ApiKeyService;
+import org.eventcommerce.domain.config.DatabaseMigrator;
 import org.eventcommerce.domain.order.PurchaseOrder;
 
 /** Grants entitlements and answers "may this attendee enter this offering?" (the platform's hot path). */
 @ApplicationScoped
 public class EntitlementService {
 
+    /**
+     * The API's check in one statement: the key (by its SHA-256 hex) and its site, then, left-joined on that site,
+     * the attendee (unique {@code (site_id, email_key)}), the offering (unique {@code (site_id, external_id)}), the
+     * active entitlement (unique {@code (site_id, attendee_id, offering_id)}) and its order. One row when the key
+     * is known (entitlement columns null when there is no active entitlement, the account's id null when no account
+     * has that address), none when it is not. Plain SQL,
+     * valid on H2 and PostgreSQL.
+     */
+    static final String CHECK_WITH_KEY = "select s.id, s.time_zone, o.public_id, e.granted_at, a.id"
+            + " from api_key k join site s on s.id = k.site_id"
+            + " left join account a on a.site_id = k.site_id and a.email_key = ?"
+            + " left join offering f on f.site_id = k.site_id and f.external_id = ?"
+            + " left join entitlement e on e.site_id = k.site_id and e.attendee_id = a.id and e.offering_id = f.id"
+            + " and e.revoked_at is null"
+            + " left join purchase_order o on o.id = e.order_id"
+            + " where k.key_hash = ?";
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = DatabaseMigrator.DATASOURCE)
+    DataSource dataSource;
 
     /** The answer of {@code GET /api/v1/entitlements}. */
     public record Check(boolean granted, String orderId, Instant grantedAt) {
@@ -23,20 +53,44 @@ public class EntitlementService {
     }
 
     /**
-     * Whether the attendee with {@code email} (case-insensitive) holds an active entitlement to the offering
-     * with platform id {@code offeringId}, in one indexed query.
+     * A {@link Check} answered for the site of the API key that asked, and that site's time zone;
+     * {@code knownAttendee} tells whether the site has an account with that address (then the address is a valid
+     * one: it was checked when the account was stored).
      */
-    @Transactional
-    public Check check(long siteId, String email, String offeringId) {
-        List<Object[]> rows = em.createQuery("select o.publicId, e.grantedAt from Entitlement e join e.order o "
-                        + "where e.site.id = :s and e.attendee.emailKey = :k and e.offering.externalId = :x "
-                        + "and e.revokedAt is null", Object[].class)
-                .setParameter("s", siteId).setParameter("k", Account.key(email)).setParameter("x", offeringId)
-                .setMaxResults(1).getResultList();
-        if (rows.isEmpty()) {
-            return Check.DENIED;
+    public record KeyedCheck(ApiKeyService.KeySite site, Check check, boolean knownAttendee) {
+    }
+
+    /**
+     * The platform's hot path ({@code GET /api/v1/entitlements}): authenticates the API key and answers whether
+     * the attendee with {@code email} (case-insensitive) holds an active entitlement to the offering with platform
+     * id {@code offeringId} of the key's site, in one indexed statement without a JTA transaction or entities
+     * (BENCHMARKS.md, issue 5). Nothing is cached: a refund's revocation is seen by the next check on every
+     * instance.
+     *
+     * @param keyHash the SHA-256 hex of the caller's API key ({@link ApiKeyService#hash})
+     * @return empty when no key has that hash (the caller answers 401)
+     * @throws IllegalStateException wrapping a database failure
+     */
+    public Optional<KeyedCheck> checkWithKey(String keyHash, String email, String offeringId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CHECK_WITH_KEY)) {
+            ps.setString(1, Account.key(email));
+            ps.setString(2, offeringId);
+            ps.setString(3, keyHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                ApiKeyService.KeySite site = new ApiKeyService.KeySite(rs.getLong(1), ZoneId.of(rs.getString(2)));
+                String orderId = rs.getString(3);
+                OffsetDateTime grantedAt = rs.getObject(4, OffsetDateTime.class);
+                rs.getLong(5);
+                boolean known = !rs.wasNull();
+                return Optional.of(new KeyedCheck(site, orderId == null || grantedAt == null ? Check.DENIED
+                        : new Check(true, orderId, grantedAt.toInstant()), known));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("entitlement check failed", e);
         }
-        return new Check(true, (String) rows.get(0)[0], (Instant) rows.get(0)[1]);
     }
 
     /** Grants (or re-grants) access through a paid {@code order}; call inside the paying transaction. */

@@ -95,6 +95,20 @@ public class SettingsService {
         return s;
     }
 
+    /**
+     * The site with {@code siteId} (as the API key filter found it).
+     *
+     * @throws NotFoundException when there is none (deleted meanwhile)
+     */
+    @Transactional
+    public Site site(long siteId) {
+        Site site = em.find(Site.class, siteId);
+        if (site == null) {
+            throw new NotFoundException("Site");
+        }
+        return site;
+    }
+
     /** @throws NotFoundException when the site has no configuration */
     @Transactional
     public CommerceConfiguration get(long siteId) {

@@ -53,7 +53,7 @@ public class AuditLogResource {
                         .add("new", Json.string(c.newValue())));
             }
             items.add(Json.object().add("actor", e.actor()).add("action", e.action())
-                    .add("detail", e.detail()).add("at", Json.instant(e.at(), caller.site().getTimeZone()))
+                    .add("detail", e.detail()).add("at", Json.instant(e.at(), caller.timeZone()))
                     .add("changes", changes));
         }
         return Json.object().add("items", items).build().toString();

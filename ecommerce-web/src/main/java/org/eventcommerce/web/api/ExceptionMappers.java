@@ -59,6 +59,9 @@ public final class ExceptionMappers {
     public static class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getResponse().hasEntity()) {
+                return e.getResponse(); // ours, already a problem (e.g. ApiKeyFilter.unauthorizedException())
+            }
             int status = e.getResponse().getStatus();
             String type = switch (status) {
                 case 400 -> "/problems/validation";

@@ -219,8 +219,8 @@ public class PromotionCodesResource {
         return Json.object().add("code", c.getCode()).add("service", c.getService().name()).add("recipients", rs)
                 .add("discount", discount).add("usage", usage).add("expiresOn", c.getExpiresOn().toString())
                 .add("appliesTo", c.getAppliesTo().name())
-                .add("createdAt", Json.instant(c.getCreatedAt(), caller.site().getTimeZone()))
-                .add("status", c.status(java.time.Instant.now(), caller.site().getTimeZone()).name()).build();
+                .add("createdAt", Json.instant(c.getCreatedAt(), caller.timeZone()))
+                .add("status", c.status(java.time.Instant.now(), caller.timeZone()).name()).build();
     }
 
     private static List<RecipientInput> recipients(JsonBody b) {

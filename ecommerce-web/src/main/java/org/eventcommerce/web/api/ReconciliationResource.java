@@ -73,7 +73,7 @@ public class ReconciliationResource {
             throw new ValidationException(errors);
         }
         long site = caller.siteId();
-        ZoneId zone = caller.site().getTimeZone();
+        ZoneId zone = caller.timeZone();
         int first = page * size;
         JsonArrayBuilder settled = Json.array();
         report.settled(site, first, size).forEach(t -> settled.add(transaction(t, zone)
@@ -109,7 +109,7 @@ public class ReconciliationResource {
     public String acknowledge(@PathParam("id") String id) {
         ReconciliationAlert a = alerts.acknowledge(caller.siteId(), id,
                 org.eventcommerce.domain.audit.AuditLog.PLATFORM_API);
-        return alert(a, caller.site().getTimeZone()).toString();
+        return alert(a, caller.timeZone()).toString();
     }
 
     private static JsonObject list(JsonArrayBuilder items, long total) {

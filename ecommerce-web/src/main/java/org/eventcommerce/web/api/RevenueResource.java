@@ -75,7 +75,7 @@ public class RevenueResource {
                     t.refunds(), t.net(), t.discounts(), t.orders()));
         }
         return Json.object().add("from", r.query().from().toString()).add("to", r.query().to().toString())
-                .add("timeZone", caller.site().getTimeZone().getId()).add("groupBy", g.parameter())
+                .add("timeZone", caller.timeZone().getId()).add("groupBy", g.parameter())
                 .add("includeTest", r.query().includeTest()).add("groups", groups).add("totals", totals).build()
                 .toString();
     }

@@ -129,7 +129,7 @@ public class TransactionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String get(@PathParam("id") String id) {
         TransactionReport.Detail d = report.detail(caller.site(), id);
-        ZoneId zone = caller.site().getTimeZone();
+        ZoneId zone = caller.timeZone();
         PurchaseOrder o = d.order();
         JsonArrayBuilder history = Json.array();
         d.history().forEach(t -> history.add(transaction(t, zone)));
