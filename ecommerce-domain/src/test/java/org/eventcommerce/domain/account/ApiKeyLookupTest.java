@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.account;
 
+import org.eventcommerce.domain.config.InMemoryH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -23,10 +24,7 @@ class ApiKeyLookupTest {
 
     @Test
     void h2() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:apikeys;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        ds.setPassword("");
+        DataSource ds = InMemoryH2.dataSource("apikeys");
         verify(ds);
     }
 

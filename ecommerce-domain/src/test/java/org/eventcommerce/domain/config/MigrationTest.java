@@ -30,10 +30,7 @@ class MigrationTest {
 
     @Test
     void h2() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:mig;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        ds.setPassword("");
+        DataSource ds = InMemoryH2.dataSource("mig");
         verify(ds, "values next value for ec_id_seq");
     }
 

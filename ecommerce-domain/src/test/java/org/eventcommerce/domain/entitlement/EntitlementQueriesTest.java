@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.entitlement;
 
+import org.eventcommerce.domain.config.InMemoryH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -29,10 +30,7 @@ class EntitlementQueriesTest {
 
     @Test
     void h2() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:entitlements;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        ds.setPassword("");
+        DataSource ds = InMemoryH2.dataSource("entitlements");
         verify(ds);
     }
 

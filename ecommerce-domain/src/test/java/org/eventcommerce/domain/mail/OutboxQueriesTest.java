@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.mail;
 
+import org.eventcommerce.domain.config.InMemoryH2;
 import org.eventcommerce.domain.config.ThrowawayPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,10 +32,7 @@ class OutboxQueriesTest {
 
     @Test
     void h2() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=2000");
-        ds.setUser("sa");
-        ds.setPassword("");
+        DataSource ds = InMemoryH2.dataSource("outbox;LOCK_TIMEOUT=2000");
         verify(ds);
     }
 

@@ -1,5 +1,6 @@
 package org.eventcommerce.domain.payment.reconcile;
 
+import org.eventcommerce.domain.config.InMemoryH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -32,10 +33,7 @@ class ReconcileQueriesTest {
 
     @Test
     void h2() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:reconcile;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=2000");
-        ds.setUser("sa");
-        ds.setPassword("");
+        DataSource ds = InMemoryH2.dataSource("reconcile;LOCK_TIMEOUT=2000");
         verify(ds);
     }
 
