@@ -38,15 +38,54 @@ public final class RequestHygiene {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return false; // multipart uploads are read by Faces itself
         }
+        utf8(request);
+        return STATELESS.equals(request.getParameter("jakarta.faces.ViewState"));
+    }
+
+    /** The field PrimeFaces' upload widget sends next to a file field {@code <id>}: how many files it sends. */
+    static final String FILES_COUNT_SUFFIX = "_totalFilesCount";
+
+    /**
+     * True when a multipart post to a page carries a file without the count of files that PrimeFaces' upload widget
+     * always sends with it ({@code <field>}{@value #FILES_COUNT_SUFFIX}). Only a crafted request lacks it, and
+     * PrimeFaces' {@code FileUpload.validateValue} parses it unguarded: such a post was answered with the 500 page.
+     * A body the server cannot split into parts is left to Faces, as before.
+     *
+     * @param path the request path inside the application, e.g. {@code /admin/promotion-codes/create.xhtml}
+     */
+    static boolean fileWithoutCount(HttpServletRequest request, String path) {
+        if (!"POST".equals(request.getMethod()) || !path.endsWith(".xhtml")) {
+            return false;
+        }
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            return false;
+        }
+        utf8(request);
+        try {
+            for (jakarta.servlet.http.Part part : request.getParts()) {
+                if (part.getSubmittedFileName() != null
+                        && request.getParameter(part.getName() + FILES_COUNT_SUFFIX) == null) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.io.IOException | jakarta.servlet.ServletException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reading a parameter fixes the body's encoding: UTF-8 as every page sends, never the servlet default
+     * ISO-8859-1; a request that names its encoding keeps it.
+     */
+    private static void utf8(HttpServletRequest request) {
         if (request.getCharacterEncoding() == null) {
-            // Reading a parameter fixes the body's encoding: UTF-8 as every page sends (web.xml's
-            // request-character-encoding, which Payara would apply only later), never the servlet default ISO-8859-1.
             try {
                 request.setCharacterEncoding("UTF-8");
             } catch (java.io.UnsupportedEncodingException impossible) {
                 throw new IllegalStateException(impossible);
             }
         }
-        return STATELESS.equals(request.getParameter("jakarta.faces.ViewState"));
     }
 }

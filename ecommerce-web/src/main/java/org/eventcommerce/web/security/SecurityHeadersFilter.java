@@ -66,6 +66,10 @@ public class SecurityHeadersFilter extends HttpFilter {
             refuse(request, response, path, "jakarta.faces.ViewState", "validation.viewState", 400);
             return;
         }
+        if (RequestHygiene.fileWithoutCount(request, path)) {
+            refuse(request, response, path, "file", "validation.file.count", 400);
+            return;
+        }
         if (path.startsWith("/api/") && request.getContentLengthLong() > MAX_API_BODY_BYTES) {
             refuse(request, response, path, "body", "validation.body.tooLarge", 413);
             return;
