@@ -3,7 +3,7 @@
 # with run.sh on port 8680 (PayPal emulator on 8689). Build first: mvn -B -q install -DskipTests.
 #   bench/run_issue5.sh load   SQL of the entitlement check, the ping and one checkout (statement log), then the
 #                              entitlement benchmark (issue5_entitlements.sh) and the checkout benchmark
-#                              (issue5_checkout.sh, with pgbench): about 12 minutes
+#                              (issue5_checkout.sh, with pgbench): about 15 minutes
 #   bench/run_issue5.sh soak   the 10-minute soak (issue5_soak.sh): about 13 minutes
 # Take the integration-test lock while measuring, so that no test run competes for the 2 cores:
 #   flock /tmp/ecommerce-it.lock bench/run_issue5.sh load
