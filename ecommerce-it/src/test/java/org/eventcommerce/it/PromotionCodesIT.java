@@ -248,6 +248,32 @@ class PromotionCodesIT {
     }
 
     @Test
+    void noPriceIsQuotedForAServiceThatTakesNoPayments() {
+        // Found by the fresh-user trial: with Events switched off the quote answered 200 and the full price, while
+        // the order for it is refused; both answer /problems/e-commerce-disabled now.
+        String offering = offering("off-" + run, "LIVE_EVENT", "20.00");
+        JsonObject settings = api.get("api/v1/settings").json();
+        JsonObject off = jakarta.json.Json.createObjectBuilder(settings).add("services",
+                jakarta.json.Json.createObjectBuilder(settings.getJsonObject("services")).add("EVENTS", false)).build();
+        assertThat(api.put("api/v1/settings", off.toString()).status()).isEqualTo(200);
+        try {
+            for (String path : List.of("api/v1/quotes?offering=" + offering,
+                    "api/v1/quotes?offering=" + offering + "&promotionCode=NOSUCH" + tail())) {
+                ApiClient.Answer q = api.get(path);
+                assertThat(q.status()).as(path + " " + q.body()).isEqualTo(422);
+                assertThat(q.json().getString("type")).isEqualTo("/problems/e-commerce-disabled");
+            }
+            ApiClient.Answer order = api.post("api/v1/orders", """
+                    {"offering": "%s", "attendee": {"email": "off-%s@example.com"}}""".formatted(offering, run));
+            assertThat(order.status()).as(order.body()).isEqualTo(422);
+            assertThat(order.json().getString("type")).isEqualTo("/problems/e-commerce-disabled");
+        } finally {
+            assertThat(api.put("api/v1/settings", settings.toString()).status()).isEqualTo(200);
+        }
+        assertThat(api.get("api/v1/quotes?offering=" + offering).status()).isEqualTo(200);
+    }
+
+    @Test
     void aDeclineReleasesTheUseAndAnApprovalConfirmsIt() {
         String offering = offering("redeem-" + run, "LIVE_EVENT", "30.00");
         String code = customCode("Once" + tail(), "{\"type\": \"ONCE\"}",

@@ -66,6 +66,10 @@ public class QuotesResource {
         Money fee = o.getFee().orElseThrow(() -> Problems.eCommerceDisabled(o.getService().name()));
         // As POST /orders refuses it: a price nobody can pay is not quoted (found by the fresh-user trial).
         CommerceConfiguration config = settings.get(caller.siteId());
+        if (!config.isEnabled(o.getService())) {
+            // Its service takes no payments: POST /orders answers 422, so does the quote (fresh-user trial).
+            throw Problems.eCommerceDisabled(o.getService().name());
+        }
         if (!config.getCurrency().equals(fee.currency())) {
             throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
         }
