@@ -296,10 +296,12 @@ class PromotionCodesBrowserIT {
         assertThat(text("payment:offeringTitle")).contains("Annual Keynote");
         assertThat(text("payment:total")).contains("25.00");
 
+        String orderId = URI.create(d.getCurrentUrl()).getPath().replaceFirst(".*/pay/", "");
         Browser.type("payment:promotionCode", code);
         d.findElement(By.id("payment:applyCode")).click();
         Browser.settle();
-        assertThat(d.getCurrentUrl()).contains("/pay/");
+        // The order keeps its id (the platform holds it); it was replaced by a new order before (fresh-user trial).
+        assertThat(URI.create(d.getCurrentUrl()).getPath()).endsWith("/pay/" + orderId);
         assertThat(text("payment:listPrice")).contains("25.00");
         assertThat(text("payment:discount")).contains("5.00");
         assertThat(d.findElement(By.cssSelector(".summary")).getText()).contains(code);
@@ -314,6 +316,10 @@ class PromotionCodesBrowserIT {
         Browser.settle();
         assertThat(text("payment:reference")).hasSize(12);
         assertThat(text("payment:paidAmount")).contains("20.00");
+        JsonObject paid = api().get("api/v1/orders/" + orderId).json();
+        assertThat(paid.getString("status")).isEqualTo("PAID");
+        assertThat(paid.getString("promotionCode")).isEqualTo(code);
+        assertThat(paid.getJsonObject("total").getString("amount")).isEqualTo("20.00");
 
         JsonObject cleo = api().get("api/v1/promotion-codes?recipient=cleo." + RUN).json().getJsonArray("items")
                 .getJsonObject(0);

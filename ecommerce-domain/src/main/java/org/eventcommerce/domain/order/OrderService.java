@@ -147,20 +147,50 @@ public class OrderService {
     }
 
     /**
-     * Enters (or, with a blank code, removes) a promotion code on an unpaid order, from the payment page: the
-     * order is placed again with the code, which cancels the old order and releases its code use.
+     * Enters (or, with a blank code, removes) a promotion code on an unpaid order, from the payment page. The order
+     * keeps its id (the platform holds it): it is priced again at the offering's fee of today with the new code, the
+     * old code's use is released and the new one reserved, under the order's lock. A zero total is paid at once, as
+     * when it is placed.
      *
-     * @return the order to pay now (a new one when anything changed)
-     * @throws BusinessException the promotion-code problem that applies, or order-state when not payable
+     * @return the order, priced again (unchanged when neither the fee nor the code changed)
+     * @throws BusinessException the promotion-code problem that applies (nothing changed), e-commerce-disabled, or
+     *                           order-state when the order is not awaiting payment or a payment of it is in progress
      */
     @Transactional
     public PurchaseOrder applyPromotionCode(String orderPublicId, String code, List<FailedAttempt.Subject> who) {
-        PurchaseOrder o = find(orderPublicId).orElseThrow(() -> new NotFoundException("Order"));
+        PurchaseOrder o = lock(orderPublicId);
         if (o.getStatus() != OrderStatus.AWAITING_PAYMENT) {
             throw Problems.orderState("The order is " + o.getStatus());
         }
-        return place(o.getSite(), o.getOffering().getExternalId(), o.getAttendee().getEmail(), null, code, who)
-                .order();
+        if (hasOpenAttempt(o)) {
+            throw Problems.orderState("A payment for this order is in progress");
+        }
+        Offering offering = o.getOffering();
+        CommerceConfiguration config = settings.get(o.getSite().getId());
+        if (!config.isEnabled(offering.getService()) || offering.getFee().isEmpty()) {
+            throw Problems.eCommerceDisabled(offering.getService().name());
+        }
+        Money fee = offering.getFee().get();
+        if (!fee.currency().equals(o.getCurrency())) {
+            throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
+        }
+        PromotionCodeService.Quote quote = Texts.clean(code) == null ? null
+                : promotionCodes.quote(o.getSite(), offering, fee, code, withEmail(who, o.getAttendee().getEmail()));
+        String newCode = quote == null ? null : quote.code().getCode();
+        if (o.getListPrice().equals(fee) && java.util.Objects.equals(o.getPromotionCode(), newCode)) {
+            return o;
+        }
+        redemptions.release(o);
+        o.reprice(fee, quote == null ? Money.zero(fee.currency()) : quote.discount(), newCode);
+        if (quote != null) {
+            redemptions.reserve(quote.code(), o);
+        }
+        if (o.getTotal().isZero()) {
+            o.markPaid(clock.instant(), config.requireMode());
+            redemptions.confirm(o);
+            entitlements.grant(o, clock.instant());
+        }
+        return o;
     }
 
     /** {@code who} and the attendee's e-mail (lower case), the subjects a promotion-code guess is counted on. */

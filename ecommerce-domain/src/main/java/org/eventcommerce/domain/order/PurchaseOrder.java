@@ -111,6 +111,31 @@ public class PurchaseOrder extends BaseEntity {
         this.createdAt = now;
     }
 
+    /**
+     * Prices the unpaid order again, keeping its id: {@code listPrice - discount} (never below zero), with
+     * {@code promotionCode} (null: none). The payment page does this when the attendee enters or removes a code, so
+     * the platform's order id stays the one it holds.
+     *
+     * @throws IllegalStateException    unless awaiting payment
+     * @throws IllegalArgumentException when the discount is negative, or a price is in another currency
+     */
+    public void reprice(Money listPrice, Money discount, String promotionCode) {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("Order " + publicId + " is " + status);
+        }
+        if (discount.amount().signum() < 0) {
+            throw new IllegalArgumentException("A discount is never negative: " + discount);
+        }
+        if (!listPrice.currency().getCurrencyCode().equals(currency)) {
+            throw new IllegalArgumentException("Order " + publicId + " is in " + currency + ", not " + listPrice);
+        }
+        Money d = discount.min(listPrice);
+        this.listAmount = listPrice.amount();
+        this.discountAmount = d.amount();
+        this.totalAmount = listPrice.minus(d).amount();
+        this.promotionCode = promotionCode;
+    }
+
     /** The value of {@code open_key} for an open or paid order of {@code attendee} for {@code offering}. */
     public static String openKey(Offering offering, Account attendee) {
         return offering.getSite().getId() + "/" + attendee.getId() + "/" + offering.getId();

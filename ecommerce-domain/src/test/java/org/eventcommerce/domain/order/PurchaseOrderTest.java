@@ -219,4 +219,36 @@ class PurchaseOrderTest {
         assertThatThrownBy(() -> unpaid.recordRefund(Money.of("1.00", "USD"), LIST))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aCodeEnteredOnThePaymentPagePricesTheSameOrderAgain() {
+        PurchaseOrder o = order(LIST, Money.zero(LIST.currency()));
+        String id = o.getPublicId();
+        o.reprice(Money.of("30.00", "USD"), Money.of("7.50", "USD"), "SPRING25");
+        assertThat(o.getPublicId()).isEqualTo(id);
+        assertThat(o.getListPrice()).isEqualTo(Money.of("30.00", "USD"));
+        assertThat(o.getDiscount()).isEqualTo(Money.of("7.50", "USD"));
+        assertThat(o.getTotal()).isEqualTo(Money.of("22.50", "USD"));
+        assertThat(o.getPromotionCode()).isEqualTo("SPRING25");
+        // A discount above the price makes it free, never negative; removing the code restores the price.
+        o.reprice(LIST, Money.of("40.00", "USD"), "BIG");
+        assertThat(o.getDiscount()).isEqualTo(Money.of("25.00", "USD"));
+        assertThat(o.getTotal()).isEqualTo(Money.of("0.00", "USD"));
+        o.reprice(LIST, Money.zero(LIST.currency()), null);
+        assertThat(o.getTotal()).isEqualTo(LIST);
+        assertThat(o.getPromotionCode()).isNull();
+    }
+
+    @Test
+    void onlyAnUnpaidOrderIsPricedAgainAndOnlyInItsCurrency() {
+        PurchaseOrder o = order(LIST, Money.zero(LIST.currency()));
+        assertThatThrownBy(() -> o.reprice(Money.of("25.00", "EUR"), Money.zero(java.util.Currency.getInstance("EUR")),
+                null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> o.reprice(LIST, Money.of("-1.00", "USD"), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        o.markPaid(NOW, OperatingMode.TEST);
+        assertThatThrownBy(() -> o.reprice(LIST, Money.of("5.00", "USD"), "LATE"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(o.getTotal()).isEqualTo(LIST);
+    }
 }
