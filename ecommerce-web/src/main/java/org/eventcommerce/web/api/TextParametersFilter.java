@@ -22,6 +22,13 @@ import org.eventcommerce.domain.common.ValidationException.FieldError;
 @Priority(Priorities.USER)
 public class TextParametersFilter implements ContainerRequestFilter {
 
+    /**
+     * The message of a parameter that is not text. Besides control characters, it names the usual cause in a URL:
+     * characters outside ASCII sent without percent-encoding, which the server reads as ISO-8859-1, turning the
+     * second byte of an "ș" into a C1 control character (found by the fresh-user trial with curl).
+     */
+    static final String NOT_TEXT = "validation.parameter.control";
+
     @Override
     public void filter(ContainerRequestContext ctx) {
         List<FieldError> errors = errors(ctx.getUriInfo().getQueryParameters(), ctx.getUriInfo().getPathParameters());
@@ -36,7 +43,7 @@ public class TextParametersFilter implements ContainerRequestFilter {
         for (MultivaluedMap<String, String> parameters : List.of(query, path)) {
             for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
                 if (!Texts.isText(p.getKey()) || p.getValue().stream().anyMatch(v -> !Texts.isText(v))) {
-                    errors.add(new FieldError(Texts.isText(p.getKey()) ? p.getKey() : "query", Texts.NOT_TEXT));
+                    errors.add(new FieldError(Texts.isText(p.getKey()) ? p.getKey() : "query", NOT_TEXT));
                 }
             }
         }

@@ -25,9 +25,10 @@ class TextParametersFilterTest {
                 params("attendee", "a\u0000b", "from", "2026-01-01", "code", "ok", "code", "esc\u001b"),
                 params("id", "x\u007f"));
         assertThat(errors).extracting(FieldError::field).containsExactly("attendee", "code", "id");
-        assertThat(errors).extracting(FieldError::key).containsOnly("validation.text.control");
-        assertThat(errors.getFirst().message(java.util.Locale.ENGLISH))
-                .isEqualTo("Remove the control characters (such as NUL or escape) from this field.");
+        assertThat(errors).extracting(FieldError::key).containsOnly("validation.parameter.control");
+        assertThat(errors.getFirst().message(java.util.Locale.ENGLISH)).isEqualTo("Remove the control characters "
+                + "(such as NUL or escape) from this parameter; characters outside ASCII must be percent-encoded "
+                + "in UTF-8 (for example %C8%99 for \u0219).");
     }
 
     @Test
