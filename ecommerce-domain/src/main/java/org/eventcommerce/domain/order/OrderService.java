@@ -138,11 +138,7 @@ public class OrderService {
         if (quote != null) {
             redemptions.reserve(quote.code(), order);
         }
-        if (order.getTotal().isZero()) {
-            order.markPaid(clock.instant(), config.requireMode());
-            redemptions.confirm(order);
-            entitlements.grant(order, clock.instant());
-        }
+        payIfFree(order, config);
         return new Placed(order, true);
     }
 
@@ -185,12 +181,17 @@ public class OrderService {
         if (quote != null) {
             redemptions.reserve(quote.code(), o);
         }
-        if (o.getTotal().isZero()) {
-            o.markPaid(clock.instant(), config.requireMode());
-            redemptions.confirm(o);
-            entitlements.grant(o, clock.instant());
-        }
+        payIfFree(o, config);
         return o;
+    }
+
+    /** An order whose total is zero is paid at once, without a provider, in the site's mode: code used, access granted. */
+    private void payIfFree(PurchaseOrder order, CommerceConfiguration config) {
+        if (order.getTotal().isZero()) {
+            order.markPaid(clock.instant(), config.requireMode());
+            redemptions.confirm(order);
+            entitlements.grant(order, clock.instant());
+        }
     }
 
     /** {@code who} and the attendee's e-mail (lower case), the subjects a promotion-code guess is counted on. */
