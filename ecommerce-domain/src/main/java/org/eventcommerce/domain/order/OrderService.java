@@ -93,17 +93,7 @@ public class OrderService {
                         List<FailedAttempt.Subject> who) {
         Offering offering = offerings.get(site.getId(), offeringId);
         CommerceConfiguration config = settings.get(site.getId());
-        if (!config.isEnabled(offering.getService())) {
-            throw Problems.eCommerceDisabled(offering.getService().name());
-        }
-        if (offering.getFee().isEmpty()) {
-            throw new BusinessException("/problems/e-commerce-disabled", 422, "error.notForSale",
-                    "The offering is free or not for sale");
-        }
-        Money fee = offering.getFee().get();
-        if (!config.getCurrency().equals(fee.currency())) {
-            throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
-        }
+        Money fee = payableFee(offering, config);
         PromotionCodeService.Quote quote = Texts.clean(promotionCode) == null ? null
                 : promotionCodes.quote(site, offering, fee, promotionCode, withEmail(who, email));
         Account attendee = accounts.findOrCreate(site, "attendee.email", email, name, Role.ATTENDEE);
@@ -163,10 +153,7 @@ public class OrderService {
         }
         Offering offering = o.getOffering();
         CommerceConfiguration config = settings.get(o.getSite().getId());
-        if (!config.isEnabled(offering.getService()) || offering.getFee().isEmpty()) {
-            throw Problems.eCommerceDisabled(offering.getService().name());
-        }
-        Money fee = offering.getFee().get();
+        Money fee = payableFee(offering, config);
         if (!fee.currency().equals(o.getCurrency())) {
             throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
         }
@@ -183,6 +170,27 @@ public class OrderService {
         }
         payIfFree(o, config);
         return o;
+    }
+
+    /**
+     * The fee an order for {@code offering} is placed or priced at: its service takes payments, it has a fee, in the
+     * site's currency.
+     *
+     * @throws BusinessException e-commerce-disabled (service off, or free / not for sale), currency-not-supported
+     */
+    private static Money payableFee(Offering offering, CommerceConfiguration config) {
+        if (!config.isEnabled(offering.getService())) {
+            throw Problems.eCommerceDisabled(offering.getService().name());
+        }
+        if (offering.getFee().isEmpty()) {
+            throw new BusinessException("/problems/e-commerce-disabled", 422, "error.notForSale",
+                    "The offering is free or not for sale");
+        }
+        Money fee = offering.getFee().get();
+        if (!config.getCurrency().equals(fee.currency())) {
+            throw Problems.currencyNotSupported(fee.currency().getCurrencyCode(), config.getProviderType().name());
+        }
+        return fee;
     }
 
     /** An order whose total is zero is paid at once, without a provider, in the site's mode: code used, access granted. */
