@@ -275,6 +275,48 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Each instance answers the entitlement check from its own in-memory snapshot of the site's entitlements; a
+     * refund through one instance must still revoke access on the other at once (issue 5: "a cache only with
+     * invalidation on every instance").
+     */
+    @Test
+    @Order(4)
+    void aRefundThroughOneInstanceRevokesAccessOnTheOtherAtOnce() throws Exception {
+        String offering = offering("revoke", "15.00");
+        JsonObject order = place(a, offering, "revoke", null).json();
+        String id = order.getString("id");
+        String check = "api/v1/entitlements?attendee=" + enc(order.getString("email")) + "&offering=" + offering;
+        Reply paid = call(a, "POST", "api/v1/orders/" + id + "/payments", card(), "pay-revoke-" + run);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        // Many checks through both instances: a site's first check starts loading its snapshot in the background,
+        // the later ones are answered from it.
+        for (int i = 0; i < 20; i++) {
+            for (AppInstance via : List.of(a, b)) {
+                JsonObject access = call(via, "GET", check, null, null).json();
+                assertThat(access.getBoolean("granted")).isTrue();
+                assertThat(access.getString("orderId")).isEqualTo(id);
+            }
+            Thread.sleep(20);
+        }
+
+        Reply refund = call(a, "POST", "api/v1/orders/" + id + "/refunds", "", "refund-revoke-" + run);
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(refund.json().getJsonObject("order").getString("status")).isEqualTo("REFUNDED");
+        // The very next check on the other instance says no, and so does the refunding instance.
+        assertThat(call(b, "GET", check, null, null).json().getBoolean("granted")).isFalse();
+        assertThat(call(a, "GET", check, null, null).json().getBoolean("granted")).isFalse();
+
+        // Bought again through b: a, which did not take part, names the new order at once.
+        JsonObject again = place(b, offering, "revoke", null).json();
+        Reply repaid = call(b, "POST", "api/v1/orders/" + again.getString("id") + "/payments", card(),
+                "pay-revoke-again-" + run);
+        assertThat(repaid.status()).as(repaid.body()).isEqualTo(201);
+        JsonObject access = call(a, "GET", check, null, null).json();
+        assertThat(access.getBoolean("granted")).isTrue();
+        assertThat(access.getString("orderId")).isEqualTo(again.getString("id"));
+    }
+
     @Test
     @Order(5)
     void anAttendeeWhoseInstanceIsKilledOnThePaymentPagePaysOnTheOtherOnce() throws Exception {

@@ -115,7 +115,8 @@ class RefundsIT {
 
         ApiClient.Answer r = refund(p.orderId(), "", "revoke-" + run);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        // The very next check, right after the refund's answer, says no: nothing is cached anywhere.
+        // The very next check, right after the refund's answer, says no: the site's entitlement snapshot catches up
+        // with the counter the refund moved, in the check's own request.
         JsonObject after = entitlement(p.email(), p.offering());
         assertThat(after.getBoolean("granted")).isFalse();
         assertThat(after.get("orderId")).isEqualTo(JsonValue.NULL);

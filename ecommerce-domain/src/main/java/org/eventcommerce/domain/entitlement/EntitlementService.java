@@ -1,7 +1,10 @@
 package org.eventcommerce.domain.entitlement;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,8 +22,19 @@ import org.eventcommerce.domain.account.Account;
 import org.eventcommerce.domain.account.ApiKeyService;
 import org.eventcommerce.domain.config.DatabaseMigrator;
 import org.eventcommerce.domain.order.PurchaseOrder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Grants entitlements and answers "may this attendee enter this offering?" (the platform's hot path). */
+/**
+ * Grants entitlements and answers "may this attendee enter this offering?" (the platform's hot path).
+ *
+ * <p>Every grant and revocation numbers itself from its site's counter ({@code site.entitlement_version},
+ * migration V14) in its own transaction, so that each instance's in-memory snapshot of a site's entitlements
+ * ({@link EntitlementSnapshots}) knows when it is behind: the API's check then costs the API key's lookup, and a
+ * refund's revocation is still seen by the very next check on every instance. Settings:
+ * {@code ecommerce.entitlements.snapshot.enabled} (default true; false answers every check with one database
+ * statement) and {@code ecommerce.entitlements.snapshot.max-entries} (default 1,000,000 active entitlements per
+ * site; a larger site is checked in the database).
+ */
 @ApplicationScoped
 public class EntitlementService {
 
@@ -47,6 +61,27 @@ public class EntitlementService {
     @Resource(lookup = DatabaseMigrator.DATASOURCE)
     DataSource dataSource;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "ecommerce.entitlements.snapshot.enabled", defaultValue = "true")
+    boolean snapshotEnabled;
+
+    @Inject
+    @ConfigProperty(name = "ecommerce.entitlements.snapshot.max-entries", defaultValue = "1000000")
+    int snapshotMaxEntries;
+
+    /** Null when checks always ask the database (disabled, or a test that sets none). */
+    EntitlementSnapshots snapshots;
+
+    @PostConstruct
+    void startSnapshots() {
+        if (snapshotEnabled) {
+            snapshots = new EntitlementSnapshots(dataSource, executor, snapshotMaxEntries);
+        }
+    }
+
     /** The answer of {@code GET /api/v1/entitlements}. */
     public record Check(boolean granted, String orderId, Instant grantedAt) {
         static final Check DENIED = new Check(false, null, null);
@@ -72,6 +107,19 @@ public class EntitlementService {
      * @throws IllegalStateException wrapping a database failure
      */
     public Optional<KeyedCheck> checkWithKey(String keyHash, String email, String offeringId) {
+        if (snapshots != null) {
+            try {
+                Optional<EntitlementSnapshots.Found> found = snapshots.check(keyHash, email, offeringId);
+                if (found.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (found.get().answer() != null) {
+                    return Optional.of(found.get().answer());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("entitlement check failed", e);
+            }
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CHECK_WITH_KEY)) {
             ps.setString(1, Account.key(email));
             ps.setString(2, offeringId);
@@ -97,12 +145,15 @@ public class EntitlementService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Entitlement grant(PurchaseOrder order, Instant now) {
         Optional<Entitlement> existing = find(order.getAttendee(), order);
+        Entitlement e;
         if (existing.isPresent()) {
-            existing.get().regrant(order, now);
-            return existing.get();
+            e = existing.get();
+            e.regrant(order, now);
+        } else {
+            e = new Entitlement(order, now);
+            em.persist(e);
         }
-        Entitlement e = new Entitlement(order, now);
-        em.persist(e);
+        numberChange(e, order.getSite().getId());
         return e;
     }
 
@@ -112,8 +163,29 @@ public class EntitlementService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoke(PurchaseOrder order, Instant now) {
-        find(order.getAttendee(), order).filter(e -> e.getOrder().getId().equals(order.getId()))
-                .ifPresent(e -> e.revoke(now));
+        Optional<Entitlement> granted = find(order.getAttendee(), order)
+                .filter(e -> e.isActive() && e.getOrder().getId().equals(order.getId()));
+        if (granted.isPresent()) {
+            granted.get().revoke(now);
+            numberChange(granted.get(), order.getSite().getId());
+        }
+    }
+
+    /**
+     * Gives the change just made to {@code e} the next number of its site's entitlement counter: flushes the
+     * persistence context (so the row exists and every earlier write of the transaction holds its locks first), then
+     * increments {@code site.entitlement_version} (the site row stays locked until commit, so numbers commit in
+     * order) and writes the new number on the row (two statements). Call as the transaction's last write: a grant
+     * or revocation is the last thing every paying, capturing and refunding transaction does, so the site row is
+     * locked only for the commit and no lock is taken after it (no deadlock with a transaction waiting for it).
+     */
+    private void numberChange(Entitlement e, long siteId) {
+        em.flush();
+        em.createNativeQuery("update site set entitlement_version = entitlement_version + 1 where id = ?")
+                .setParameter(1, siteId).executeUpdate();
+        em.createNativeQuery("update entitlement set change_version = (select entitlement_version from site"
+                        + " where id = ?) where id = ?")
+                .setParameter(1, siteId).setParameter(2, e.getId()).executeUpdate();
     }
 
     /** Active entitlements of {@code attendee}, newest first. */

@@ -309,8 +309,8 @@ public class FollowOnRecorder {
                 && (order.getStatus() == OrderStatus.PAID || order.getStatus() == OrderStatus.PARTIALLY_REFUNDED)) {
             boolean full = order.recordRefund(t.getAmount(), captured(order));
             if (full) {
-                entitlements.revoke(order, clock.instant());
                 redemptions.releaseConfirmed(order);
+                entitlements.revoke(order, clock.instant()); // last: it locks the site's counter (EntitlementService)
             }
         }
     }

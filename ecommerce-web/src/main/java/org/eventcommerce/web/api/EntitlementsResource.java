@@ -16,9 +16,11 @@ import org.eventcommerce.domain.entitlement.EntitlementService;
 
 /**
  * {@code GET /api/v1/entitlements?attendee=&offering=} (API.md "Entitlements"): the platform's hot path, called on
- * every join and every playback. One database statement per check: it matches the API key and answers
- * ({@link EntitlementService#checkWithKey}, {@link KeyCheckedInQuery}); nothing is cached, so a refund's revocation
- * is seen by the next check on every instance.
+ * every join and every playback. One database statement per check matches the API key and reads its site's
+ * entitlement counter; the answer then comes from the instance's in-memory snapshot of the site's entitlements when
+ * that holds every change up to the counter, else from a second statement ({@link EntitlementService#checkWithKey},
+ * {@link KeyCheckedInQuery}). A refund's revocation moves the counter, so it is seen by the next check on every
+ * instance.
  */
 @Path("entitlements")
 @Produces(MediaType.APPLICATION_JSON)
