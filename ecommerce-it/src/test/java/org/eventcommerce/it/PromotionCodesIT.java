@@ -241,8 +241,11 @@ class PromotionCodesIT {
                 .isEqualTo("/problems/promotion-code-currency-mismatch");
         String rec = customCode("Rec" + tail(), "{\"type\": \"UNLIMITED\"}",
                 "{\"type\": \"PERCENT\", \"percent\": \"50\"}", "RECORDING");
-        assertThat(api.get("api/v1/quotes?offering=" + offering + "&promotionCode=" + rec).json().getString("type"))
-                .isEqualTo("/problems/promotion-code-not-applicable");
+        JsonObject notHere = api.get("api/v1/quotes?offering=" + offering + "&promotionCode=" + rec).json();
+        assertThat(notHere.getString("type")).isEqualTo("/problems/promotion-code-not-applicable");
+        // The detail says why (the fresh-user trial: "does not apply" alone left the reason to guess).
+        assertThat(notHere.getString("detail")).isEqualTo("The promotion code " + rec
+                + " applies to recordings only.");
         assertThat(api.get("api/v1/quotes?offering=" + offering + "&promotionCode=NOSUCH" + tail()).json()
                 .getString("type")).isEqualTo("/problems/promotion-code-unknown");
     }

@@ -226,8 +226,11 @@ public class PromotionCodeService {
         if (code.isExpired(clock.instant(), site.getTimeZone())) {
             throw PromotionProblems.expired(code.getCode());
         }
-        if (code.getService() != offering.getService() || !code.getAppliesTo().covers(offering.getType())) {
-            throw PromotionProblems.notApplicable(code.getCode());
+        if (code.getService() != offering.getService()) {
+            throw PromotionProblems.forOtherService(code.getCode(), code.getService());
+        }
+        if (!code.getAppliesTo().covers(offering.getType())) {
+            throw PromotionProblems.forOtherType(code.getCode(), code.getAppliesTo());
         }
         Discount d = code.getDiscount();
         if (!d.appliesToCurrency(listPrice)) {

@@ -1,6 +1,7 @@
 package org.eventcommerce.domain.promotion;
 
 import org.eventcommerce.domain.common.BusinessException;
+import org.eventcommerce.domain.site.Service;
 
 /** The promotion-code problems of API.md (422 unless said otherwise). */
 public final class PromotionProblems {
@@ -28,9 +29,22 @@ public final class PromotionProblems {
         return of("promotion-code-deleted", "error.promotion.deleted", "The promotion code was deleted", code);
     }
 
-    public static BusinessException notApplicable(String code) {
-        return of("promotion-code-not-applicable", "error.promotion.notApplicable",
-                "The promotion code does not apply to this offering", code);
+    /** The code is for the other service (Events / Training): the message names both. */
+    public static BusinessException forOtherService(String code, Service codeService) {
+        return of("promotion-code-not-applicable", "error.promotion.notApplicable." + codeService.name(),
+                "The promotion code is for " + label(codeService) + " offerings only, and this offering belongs to "
+                        + label(codeService == Service.EVENTS ? Service.TRAINING : Service.EVENTS), code);
+    }
+
+    /** The code applies to one offering type ({@code appliesTo}, never ALL) and this offering is of another. */
+    public static BusinessException forOtherType(String code, AppliesTo appliesTo) {
+        return of("promotion-code-not-applicable", "error.promotion.notApplicable." + appliesTo.name(),
+                "The promotion code applies to " + appliesTo.name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ') + "s only", code);
+    }
+
+    private static String label(Service s) {
+        return s == Service.EVENTS ? "Events" : "Training";
     }
 
     public static BusinessException currencyMismatch(String code, String codeCurrency, String priceCurrency) {
