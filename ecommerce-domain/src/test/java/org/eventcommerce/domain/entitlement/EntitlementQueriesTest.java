@@ -43,23 +43,7 @@ class EntitlementQueriesTest {
         new DatabaseMigrator().migrate(ds);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
-            for (int site = 1; site <= 2; site++) {
-                s.executeUpdate("insert into site (id, slug, name, time_zone, created_at) values (" + site + ", 'site"
-                        + site + "', 'Site', '" + (site == 1 ? "America/New_York" : "Europe/Bucharest")
-                        + "', current_timestamp)");
-                s.executeUpdate("insert into api_key (id, site_id, key_hash, label, created_at) values (" + (100 + site)
-                        + ", " + site + ", '" + (site == 1 ? KEY_1 : KEY_2) + "', 'k', current_timestamp)");
-                s.executeUpdate("insert into account (id, site_id, email, email_key, display_name, created_at) values ("
-                        + (10 + site) + ", " + site + ", 'Ann@Example.com', 'ann@example.com', 'Ann', current_timestamp)");
-                s.executeUpdate("insert into offering (id, site_id, external_id, title, service, offering_type, host_id,"
-                        + " fee_amount, fee_currency, version, updated_at) values (" + (20 + site) + ", " + site
-                        + ", 'java-101', 'O', 'EVENTS', 'RECORDING', " + (10 + site)
-                        + ", 25.00, 'USD', 0, current_timestamp)");
-                s.executeUpdate("insert into purchase_order (id, site_id, public_id, offering_id, attendee_id, status,"
-                        + " currency, list_amount, discount_amount, total_amount, refunded_amount, created_at, version)"
-                        + " values (" + (30 + site) + ", " + site + ", 'order-" + site + "', " + (20 + site) + ", "
-                        + (10 + site) + ", 'PAID', 'USD', 25, 0, 25, 0, current_timestamp, 0)");
-            }
+            TwoSites.insert(s, KEY_1, KEY_2);
             // Site 1's attendee holds access; site 2's bought nothing with an entitlement.
             s.executeUpdate("insert into entitlement (id, site_id, attendee_id, offering_id, order_id, granted_at)"
                     + " values (40, 1, 11, 21, 31, timestamp with time zone '2026-05-01 10:00:00+00')");
@@ -98,9 +82,7 @@ class EntitlementQueriesTest {
         // A new purchase re-grants through its own order: the answer names that order.
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
-            s.executeUpdate("insert into purchase_order (id, site_id, public_id, offering_id, attendee_id, status,"
-                    + " currency, list_amount, discount_amount, total_amount, refunded_amount, created_at, version)"
-                    + " values (35, 1, 'order-again', 21, 11, 'PAID', 'USD', 25, 0, 25, 0, current_timestamp, 0)");
+            s.executeUpdate(TwoSites.order(35, 1, "order-again", 21, 11));
             s.executeUpdate("update entitlement set revoked_at = null, order_id = 35,"
                     + " granted_at = timestamp with time zone '2026-05-02 08:30:00+00' where id = 40");
         }

@@ -71,8 +71,8 @@ class EntitlementSnapshotsTest {
 
             // A new purchase re-grants through its own order, and a second attendee gets access: both are seen.
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate(order(35, 1, "order-again", 21, 11));
-                s.executeUpdate(order(36, 1, "order-cid", 21, 13));
+                s.executeUpdate(TwoSites.order(35, 1, "order-again", 21, 11));
+                s.executeUpdate(TwoSites.order(36, 1, "order-cid", 21, 13));
             }
             change(ds, 1, "update entitlement set revoked_at = null, order_id = 35,"
                     + " granted_at = timestamp with time zone '2026-05-02 08:30:00+00' where id = 40", 40);
@@ -108,7 +108,7 @@ class EntitlementSnapshotsTest {
 
             // A second grant takes the site over the limit: the snapshot is dropped for good.
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.executeUpdate(order(36, 1, "order-cid", 21, 13));
+                s.executeUpdate(TwoSites.order(36, 1, "order-cid", 21, 13));
             }
             change(ds, 1, "insert into entitlement (id, site_id, attendee_id, offering_id, order_id, granted_at)"
                     + " values (41, 1, 13, 21, 36, current_timestamp)", 41);
@@ -203,30 +203,11 @@ class EntitlementSnapshotsTest {
         }
     }
 
-    private static String order(long id, long site, String publicId, long offering, long attendee) {
-        return "insert into purchase_order (id, site_id, public_id, offering_id, attendee_id, status, currency,"
-                + " list_amount, discount_amount, total_amount, refunded_amount, created_at, version) values (" + id
-                + ", " + site + ", '" + publicId + "', " + offering + ", " + attendee
-                + ", 'PAID', 'USD', 25, 0, 25, 0, current_timestamp, 0)";
-    }
-
     /** Two sites with the same attendee (Ann) and offering id; site 1 also has Cid; only Ann on site 1 has access. */
     private static void seed(DataSource ds) throws SQLException {
         new DatabaseMigrator().migrate(ds);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (int site = 1; site <= 2; site++) {
-                s.executeUpdate("insert into site (id, slug, name, time_zone, created_at) values (" + site + ", 'site"
-                        + site + "', 'Site', 'Europe/Bucharest', current_timestamp)");
-                s.executeUpdate("insert into api_key (id, site_id, key_hash, label, created_at) values (" + (100 + site)
-                        + ", " + site + ", '" + (site == 1 ? KEY_1 : KEY_2) + "', 'k', current_timestamp)");
-                s.executeUpdate("insert into account (id, site_id, email, email_key, display_name, created_at) values ("
-                        + (10 + site) + ", " + site + ", 'Ann@Example.com', 'ann@example.com', 'Ann', current_timestamp)");
-                s.executeUpdate("insert into offering (id, site_id, external_id, title, service, offering_type, host_id,"
-                        + " fee_amount, fee_currency, version, updated_at) values (" + (20 + site) + ", " + site
-                        + ", 'java-101', 'O', 'EVENTS', 'RECORDING', " + (10 + site)
-                        + ", 25.00, 'USD', 0, current_timestamp)");
-                s.executeUpdate(order(30 + site, site, "order-" + site, 20 + site, 10 + site));
-            }
+            TwoSites.insert(s, KEY_1, KEY_2);
             s.executeUpdate("insert into account (id, site_id, email, email_key, display_name, created_at) values"
                     + " (13, 1, 'cid@example.com', 'cid@example.com', 'Cid', current_timestamp)");
             s.executeUpdate("insert into entitlement (id, site_id, attendee_id, offering_id, order_id, granted_at)"
