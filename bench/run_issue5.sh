@@ -5,13 +5,14 @@
 #                              entitlement benchmark (issue5_entitlements.sh) and the checkout benchmark
 #                              (issue5_checkout.sh, with pgbench): about 15 minutes
 #   bench/run_issue5.sh soak   the 10-minute soak (issue5_soak.sh): about 13 minutes
+#   bench/run_issue5.sh entitlements   the entitlement benchmark alone (issue5_entitlements.sh): about 10 minutes
 # Take the integration-test lock while measuring, so that no test run competes for the 2 cores:
 #   flock /tmp/ecommerce-it.lock bench/run_issue5.sh load
 # Output: the terminal, and $BENCH_OUT (/tmp/bench5). At the end the app is stopped and the database dropped.
 # Not part of CI: neither .ci/run nor test.sh runs anything under bench/.
 set -euo pipefail
 MODE=${1:-load}
-case "$MODE" in load|soak) ;; *) echo "usage: $0 load|soak" >&2; exit 2 ;; esac
+case "$MODE" in load|soak|entitlements) ;; *) echo "usage: $0 load|soak|entitlements" >&2; exit 2 ;; esac
 source "$(dirname "$0")/issue5_env.sh"
 [ -f "$BENCH_ROOT/ecommerce-it/target/ecommerce.war" ] || { echo "build first: mvn -B -q install -DskipTests" >&2; exit 1; }
 trap 'bench_stop_app; "${PSQL[@]}" -c "drop database if exists $BENCH_DB with (force)"' EXIT
@@ -36,6 +37,12 @@ case "$MODE" in
     bench_start_app
     "$BENCH_ROOT/bench/issue5_entitlements.sh"
     "$BENCH_ROOT/bench/issue5_checkout.sh"
+    ;;
+  entitlements)
+    bench_fresh_db
+    bench_start_app
+    seed
+    "$BENCH_ROOT/bench/issue5_entitlements.sh"
     ;;
   soak)
     bench_fresh_db

@@ -1,5 +1,6 @@
 package org.eventcommerce.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,11 @@ import org.eventcommerce.domain.entitlement.EntitlementService;
  * that holds every change up to the counter, else from a second statement ({@link EntitlementService#checkWithKey},
  * {@link KeyCheckedInQuery}). A refund's revocation moves the counter, so it is seen by the next check on every
  * instance.
+ *
+ * <p>Application-scoped: one instance serves every request (its fields are beans; the caller is request-scoped
+ * behind its proxy), so no resource object is created and injected per check (BENCHMARKS.md, issue 5).
  */
+@ApplicationScoped
 @Path("entitlements")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntitlementsResource {
