@@ -31,14 +31,25 @@ public final class PromotionProblems {
 
     /** The code is for the other service (Events / Training): the message names both. */
     public static BusinessException forOtherService(String code, Service codeService) {
-        return of("promotion-code-not-applicable", "error.promotion.notApplicable." + codeService.name(),
+        String key = switch (codeService) { // whole literals, so that MessagesTest finds each key in both bundles
+            case EVENTS -> "error.promotion.notApplicable.EVENTS";
+            case TRAINING -> "error.promotion.notApplicable.TRAINING";
+        };
+        return of("promotion-code-not-applicable", key,
                 "The promotion code is for " + label(codeService) + " offerings only, and this offering belongs to "
                         + label(codeService == Service.EVENTS ? Service.TRAINING : Service.EVENTS), code);
     }
 
     /** The code applies to one offering type ({@code appliesTo}, never ALL) and this offering is of another. */
     public static BusinessException forOtherType(String code, AppliesTo appliesTo) {
-        return of("promotion-code-not-applicable", "error.promotion.notApplicable." + appliesTo.name(),
+        String key = switch (appliesTo) {
+            case LIVE_EVENT -> "error.promotion.notApplicable.LIVE_EVENT";
+            case TRAINING_SESSION -> "error.promotion.notApplicable.TRAINING_SESSION";
+            case RECORDING -> "error.promotion.notApplicable.RECORDING";
+            case PROGRAM -> "error.promotion.notApplicable.PROGRAM";
+            case ALL -> throw new IllegalArgumentException("a code for every offering type applies to all");
+        };
+        return of("promotion-code-not-applicable", key,
                 "The promotion code applies to " + appliesTo.name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', ' ') + "s only", code);
     }
