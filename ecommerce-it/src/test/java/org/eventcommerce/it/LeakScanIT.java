@@ -49,10 +49,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Then everything is scanned for every secret ({@link LeakScanner}): the server's log
  * ({@code target/payara-server-0.log}, the application at FINE so the scrubbed Payflow and NVP requests are in it;
  * see payara-logging.properties; {@link ServerLog}: the server's start-up and everything written since this class
- * started, as the server is shared with the other IT classes), every value of every table (found through the JDBC metadata), the HTML of every
- * view of the built WAR opened by the person who may see it (the order and transaction pages for each order and
- * transaction of the run, the payment page of every order), every answer the flows got, and the API's answers about
- * them. Zero hits, and the message says where each hit was.
+ * started, as the server is shared with the other IT classes), every value of every table (found through the JDBC
+ * metadata), the HTML of every view of the built WAR opened by the person who may see it (the order and transaction
+ * pages for each order and transaction of the run, the payment page of every order), every answer the flows got, and
+ * the API's answers about them. Zero hits, and the message says where each hit was.
  */
 @ExtendWith({EmulatorExtension.class, ArquillianExtension.class})
 @RunAsClient
@@ -81,7 +81,7 @@ class LeakScanIT {
     private static final Map<String, String> ANSWERS = Collections.synchronizedMap(new LinkedHashMap<>());
     private static final List<JsonObject> ORDERS = Collections.synchronizedList(new ArrayList<>());
     /** Where this class's part of the shared server's log begins ({@link ServerLog#mark()} before the first test). */
-    private static long logStart;
+    private static ServerLog.Mark logStart;
 
     @ArquillianResource
     URL deployed;
@@ -372,7 +372,7 @@ class LeakScanIT {
         String log = ServerLog.since(logStart);
         String refunded = ORDERS.stream().map(o -> o.getString("id")).filter(log::contains).findFirst().orElse(null);
         assertThat(refunded).as("an order id of this run in " + ServerLog.FILE.toAbsolutePath() + " from byte "
-                + logStart).isNotNull();
+                + logStart.offset()).isNotNull();
         assertThat(log).as("the Payflow requests logged at FINE, scrubbed").contains("ACCT[10]=[FILTERED]",
                 "CVV2[10]=[FILTERED]", "PWD[10]=[FILTERED]");
         assertThat(log).as("the Express Checkout requests logged at FINE, scrubbed").contains("PWD=[FILTERED]",
@@ -386,7 +386,8 @@ class LeakScanIT {
         }
         String[] lines = log.split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
-            hits.addAll(SECRETS.scan(ServerLog.FILE + " line " + (n + 1) + " after byte " + logStart, lines[n]));
+            hits.addAll(SECRETS.scan(ServerLog.FILE + " line " + (n + 1) + " after byte " + logStart.offset(),
+                    lines[n]));
         }
         return hits;
     }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  *
  * <p>Why offsets: one server serves every IT class of a failsafe run ({@code SharedDeploymentContainer}), so the
  * file holds the boot and then every class's requests in turn. A class that asks "what did the server log for my
- * flows" takes a {@link #mark()} when it starts and reads {@link #since(long)} that mark, and {@link #boot()} is the
+ * flows" takes a {@link #mark()} when it starts and reads {@link #since(Mark)} that mark, and {@link #boot()} is the
  * server's start-up (up to the end of its deployment), which belongs to no class. A reader never sees other classes'
  * lines as its own, and a line it waits for cannot be one an earlier class caused.
  */
@@ -24,28 +24,35 @@ public final class ServerLog {
 
     /** The file's length when the running server had finished deploying, or -1 before. */
     private static volatile long bootEnd = -1;
+    /** How many servers this JVM started: a mark of an earlier one says nothing about the file of a later one. */
+    private static volatile int servers;
+
+    /** A place in the log of one server: the {@code server}-th started by this JVM, {@code offset} bytes in. */
+    public record Mark(int server, long offset) {
+    }
 
     private ServerLog() {
     }
 
     /** Called by the Arquillian container once the server it started serves: the log so far is the boot. */
-    public static void serverStarted() {
+    public static synchronized void serverStarted() {
         bootEnd = length();
+        servers++;
     }
 
     /** The file's length now: where the lines written from now on begin. */
-    public static long mark() {
-        return length();
+    public static synchronized Mark mark() {
+        return new Mark(servers, length());
     }
 
     /**
-     * The text written from {@code mark} on, starting at the beginning of the line {@code mark} falls in (a record
-     * being written at the mark is kept whole). The whole file when the file is shorter than the mark (a new server
-     * started the file afresh since).
+     * The text written from {@code mark} on, starting at the beginning of the line the mark falls in (a record being
+     * written at the mark is kept whole). The whole file when another server has started since the mark (Payara
+     * started the file afresh).
      */
-    public static String since(long mark) {
+    public static String since(Mark mark) {
         byte[] all = bytes();
-        int from = mark > all.length ? 0 : (int) mark;
+        int from = mark.server() != servers || mark.offset() > all.length ? 0 : (int) mark.offset();
         while (from > 0 && all[from - 1] != '\n') {
             from--;
         }
