@@ -77,7 +77,15 @@ public class SharedDeploymentContainer extends PayaraMicroDeployableContainer {
                     + current.archive().getName() + " first");
             stopServer();
         }
-        ProtocolMetaData metaData = super.deploy(archive);
+        ProtocolMetaData metaData;
+        try {
+            metaData = super.deploy(archive);
+        } catch (DeploymentException | RuntimeException e) {
+            // A server that started but did not deploy (a timeout, a failed deployment) is not left running for the
+            // next class's attempt to start another beside it.
+            end(process(), archive);
+            throw e;
+        }
         current = new Deployed(archive, fingerprint, metaData);
         reused = 0;
         ServerLog.serverStarted();
@@ -106,14 +114,18 @@ public class SharedDeploymentContainer extends PayaraMicroDeployableContainer {
         }
         Deployed stopping = current;
         current = null;
-        Process process = process();
-        try {
-            super.undeploy(stopping.archive());
-        } catch (DeploymentException e) {
-            LOG.log(Level.WARNING, "Payara's undeploy failed", e);
-        }
+        end(process(), stopping.archive());
         LOG.info(() -> "Stopped the shared Payara Micro of " + stopping.archive().getName() + " after " + (reused + 1)
                 + " deploy(s)");
+    }
+
+    /** Payara's undeploy (SIGTERM to the process), then waits for {@code process} to end; SIGKILL if it does not. */
+    private void end(Process process, Archive<?> archive) {
+        try {
+            super.undeploy(archive);
+        } catch (DeploymentException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Payara's undeploy failed", e);
+        }
         if (process == null) {
             return;
         }
