@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -22,8 +23,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Debian chromium driven by Selenium (stack-notes "What worked"), with waits for PrimeFaces AJAX
  * and a screenshot of every failed test under {@code target/screenshots}.
+ *
+ * <p>One browser serves every class of the run. As an extension of a class it also deletes the browser's cookies
+ * before the class's first test: the IT classes share one server ({@code SharedDeploymentContainer}), on which the
+ * session the previous class signed in would still be valid, so without this a class would start as whoever the
+ * previous class last signed in as instead of as a new visitor.
  */
-public final class Browser implements TestWatcher {
+public final class Browser implements TestWatcher, BeforeAllCallback {
 
     private static WebDriver driver;
 
@@ -47,6 +53,17 @@ public final class Browser implements TestWatcher {
             }
         }
         return driver;
+    }
+
+    /** Every class starts as a new visitor: no cookie (no session) of an earlier class. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (Browser.class) {
+            if (driver instanceof ChromeDriver chrome) {
+                // Every cookie of the profile (deleteAllCookies only reaches the current page's host).
+                chrome.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+            }
+        }
     }
 
     /** Opens {@code path} under {@code base} and waits for the page. */

@@ -29,6 +29,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Then everything is scanned for every secret ({@link LeakScanner}): the server's log
  * ({@code target/payara-server-0.log}, the application at FINE so the scrubbed Payflow and NVP requests are in it;
- * see payara-logging.properties), every value of every table (found through the JDBC metadata), the HTML of every
- * view of the built WAR opened by the person who may see it (the order and transaction pages for each order and
- * transaction of the run, the payment page of every order), every answer the flows got, and the API's answers about
- * them. Zero hits, and the message says where each hit was.
+ * see payara-logging.properties; {@link ServerLog}: the server's start-up and everything written since this class
+ * started, as the server is shared with the other IT classes), every value of every table (found through the JDBC
+ * metadata), the HTML of every view of the built WAR opened by the person who may see it (the order and transaction
+ * pages for each order and transaction of the run, the payment page of every order), every answer the flows got, and
+ * the API's answers about them. Zero hits, and the message says where each hit was.
  */
 @ExtendWith({EmulatorExtension.class, ArquillianExtension.class})
 @RunAsClient
@@ -68,7 +70,6 @@ class LeakScanIT {
     /** The platform's own classic API credentials of the emulator (ecommerce-it/pom.xml, ECOMMERCE_PAYPAL_API_TEST_*). */
     private static final String PLATFORM_API_PASSWORD = "EMULATOR7Q4K2W9D";
     private static final String PLATFORM_API_SIGNATURE = "Emulator-Signature.AFcWxV21C7fd0v3bYYYRCpSSRl31A";
-    private static final Path SERVER_LOG = Path.of("target", "payara-server-0.log");
     /** Where the IT server keeps the key that encrypts provider passwords (ECOMMERCE_DATA_DIR, SecretCipher). */
     private static final Path SECRET_KEY = Path.of("target", "it-data", "secret.key");
     /** Column names for card data: a full number, a CVV, a card expiry. */
@@ -79,6 +80,8 @@ class LeakScanIT {
     private static final LeakScanner SECRETS = new LeakScanner();
     private static final Map<String, String> ANSWERS = Collections.synchronizedMap(new LinkedHashMap<>());
     private static final List<JsonObject> ORDERS = Collections.synchronizedList(new ArrayList<>());
+    /** Where this class's part of the shared server's log begins ({@link ServerLog#mark()} before the first test). */
+    private static ServerLog.Mark logStart;
 
     @ArquillianResource
     URL deployed;
@@ -93,6 +96,12 @@ class LeakScanIT {
 
     private URI base() {
         return Deployments.loopback(deployed);
+    }
+
+    /** After Arquillian's deployment (extensions run before {@code @BeforeAll}): the lines of this class follow. */
+    @BeforeAll
+    static void markTheLog() {
+        logStart = ServerLog.mark();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -353,20 +362,32 @@ class LeakScanIT {
     // ---------------------------------------------------------------------------------------------------------------
     // The scans
 
-    /** (a) The server's log: it must be this server's, with the scrubbed requests in it (FINE). */
-    private List<String> scanServerLog() throws IOException {
-        // A refund is logged at INFO with the order's id: this line proves the file is the running server's log.
-        String log = logText();
+    /**
+     * (a) The server's log: its start-up (the demo loaded, the migrations) and everything written since this class
+     * started, which must be this class's flows, with the scrubbed requests in it (FINE). The lines other IT classes
+     * caused in between are theirs: their own inputs (FuzzIT's junk, other cards) are not this scan's secrets.
+     */
+    private List<String> scanServerLog() {
+        // A refund is logged at INFO with the order's id: this line proves the text is the running server's log.
+        String log = ServerLog.since(logStart);
         String refunded = ORDERS.stream().map(o -> o.getString("id")).filter(log::contains).findFirst().orElse(null);
-        assertThat(refunded).as("an order id of this run in " + SERVER_LOG.toAbsolutePath()).isNotNull();
+        assertThat(refunded).as("an order id of this run in " + ServerLog.FILE.toAbsolutePath() + " from byte "
+                + logStart.offset()).isNotNull();
         assertThat(log).as("the Payflow requests logged at FINE, scrubbed").contains("ACCT[10]=[FILTERED]",
                 "CVV2[10]=[FILTERED]", "PWD[10]=[FILTERED]");
         assertThat(log).as("the Express Checkout requests logged at FINE, scrubbed").contains("PWD=[FILTERED]",
                 "SIGNATURE=[FILTERED]");
+        String boot = ServerLog.boot();
+        assertThat(boot).as("the server's start-up in " + ServerLog.FILE.toAbsolutePath()).contains("Payara Micro");
         List<String> hits = new ArrayList<>();
+        String[] bootLines = boot.split("\n", -1);
+        for (int n = 0; n < bootLines.length; n++) {
+            hits.addAll(SECRETS.scan(ServerLog.FILE + " start-up line " + (n + 1), bootLines[n]));
+        }
         String[] lines = log.split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
-            hits.addAll(SECRETS.scan(SERVER_LOG + " line " + (n + 1), lines[n]));
+            hits.addAll(SECRETS.scan(ServerLog.FILE + " line " + (n + 1) + " after byte " + logStart.offset(),
+                    lines[n]));
         }
         return hits;
     }
@@ -614,17 +635,10 @@ class LeakScanIT {
         }
     }
 
-    private static String logText() {
-        try {
-            return Files.readString(SERVER_LOG, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The server's log " + SERVER_LOG.toAbsolutePath(), e);
-        }
-    }
-
+    /** Waits until {@code text} is in the server's log since this class started (an earlier class's does not count). */
     private static void waitForLog(String text, Duration within) {
         long end = System.nanoTime() + within.toNanos();
-        while (!logText().contains(text)) {
+        while (!ServerLog.since(logStart).contains(text)) {
             assertThat(System.nanoTime()).as("'%s' in the server's log", text).isLessThan(end);
             try {
                 Thread.sleep(200);

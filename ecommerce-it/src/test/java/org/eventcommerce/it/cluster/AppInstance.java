@@ -33,12 +33,21 @@ import java.util.stream.Stream;
  * --port N …}, see the failsafe output) with the WAR at {@code /}. The process inherits the test JVM's environment,
  * where {@code ecommerce-it/pom.xml} puts every {@code ECOMMERCE_*} variable of the ITs (database, emulator
  * endpoints, SMTP, {@code ECOMMERCE_DATA_DIR}); {@link Builder#env} overrides what differs per instance. Left as
- * inherited, the data folder is the one the Arquillian-started servers use ({@code target/it-data}: the same secret
+ * inherited, the data folder is the one the Arquillian-started server uses ({@code target/it-data}: the same secret
  * key file, and on H2 the same database file). Each instance has its own folder {@code target/instances/<name>/}
  * with {@code tmp/} (the JVM's and Payara's temporary files, emptied at each start: stack-notes trap 11) and
  * {@code payara.log}, the process's standard output and error: emptied when this object first starts it, then
  * appended to across restarts, each start beginning with a line {@code ===== AppInstance start N of …} that gives
  * the command.
+ *
+ * <p>Beside the Arquillian-started server: that one server serves every Arquillian IT class of the run and stays up
+ * while the instances run ({@code SharedDeploymentContainer}). It listens on its HTTP port (8080 to 9079, Payara's
+ * random port) and on Payara Micro's data grid port 6900, which Payara Micro takes even with {@code --nocluster};
+ * an instance takes free ephemeral ports ({@link #freePort()}) for HTTP and, with {@link Builder#dataGrid}, for its
+ * data grid, so no port clashes. A {@code --nocluster} instance's data grid starts at 6900 too and moves to the next
+ * free port (its log warns "Some of the ports seem occupied!"), alone ("DG Size: 1"): it joins nobody, as the
+ * Arquillian server joins nobody. The tests that start instances give them their own database and data folder, and
+ * that server's reconciler timer is off (ecommerce-it/pom.xml), so it sends nothing to the emulator meanwhile.
  *
  * <p>Without {@link Builder#dataGrid} the instance runs with {@code --nocluster}. With it, it joins a Payara data
  * grid (Hazelcast) found over TCP on loopback ({@code --clustermode tcpip:127.0.0.1:P1,127.0.0.1:P2},
