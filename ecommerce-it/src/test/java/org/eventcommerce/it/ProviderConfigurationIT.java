@@ -204,4 +204,19 @@ class ProviderConfigurationIT {
                 {"provider": {"type": "EXPRESS_CHECKOUT_CA", "paypalEmail": "not-an-email", "currency": "CAD"}}""");
         assertThat(fields(noEmail)).containsExactly("provider.paypalEmail");
     }
+
+    @Test
+    void fieldsTheProviderDoesNotUseAreCheckedAllTheSame() {
+        // FuzzIT seed -2736277207656208487: on Payflow Pro a 100 kB paypalEmail was a 500 (stored unchecked).
+        String before = api.get("api/v1/settings").body();
+        ApiClient.Answer huge = api.put("api/v1/settings",
+                "{\"provider\": {\"paypalEmail\": \"" + "x".repeat(100_000) + "\"}}");
+        assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+        assertThat(fields(huge)).containsExactly("provider.paypalEmail");
+        ApiClient.Answer creds = api.put("api/v1/settings", """
+                {"provider": {"type": "EXPRESS_CHECKOUT_US", "paypalEmail": "merchant@demo.example", "currency": "USD",
+                  "credentials": {"TEST": {"vendor": "%s"}}}}""".formatted("v".repeat(65)));
+        assertThat(fields(creds)).containsExactly("provider.credentials.TEST.vendor");
+        assertThat(api.get("api/v1/settings").body()).isEqualTo(before);
+    }
 }

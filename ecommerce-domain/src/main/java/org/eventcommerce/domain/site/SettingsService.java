@@ -141,7 +141,10 @@ public class SettingsService {
     private Saved apply(long siteId, SettingsUpdate given) {
         CommerceConfiguration c = get(siteId);
         SettingsUpdate u = withDefaults(given);
-        validate(c, u);
+        List<FieldError> errors = errors(c, u);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
         boolean checkProduction = u.mode() == OperatingMode.PRODUCTION && (u.eventsEnabled() || u.trainingEnabled())
                 && productionChanges(c, u);
         java.util.Currency before = c.getCurrency();
@@ -278,7 +281,12 @@ public class SettingsService {
         return errors;
     }
 
-    private void validate(CommerceConfiguration current, SettingsUpdate u) {
+    /**
+     * Every broken rule of {@code u} against the stored {@code current} (empty when {@code u} may be saved). Fields
+     * the chosen provider does not use (the PayPal e-mail under Payflow, the credentials under Express Checkout) are
+     * still stored, so they are checked whatever the provider.
+     */
+    static List<FieldError> errors(CommerceConfiguration current, SettingsUpdate u) {
         List<FieldError> errors = new ArrayList<>();
         if (u.mode() == null) {
             errors.add(new FieldError("mode", "validation.mode.required"));
@@ -311,18 +319,33 @@ public class SettingsService {
             }
             if (u.providerType().usesPayflow()) {
                 validatePayflow(current, u, anyService, errors);
-            } else if (u.paypalEmail() != null && !Texts.isEmail(u.paypalEmail())) {
-                errors.add(new FieldError("provider.paypalEmail", "validation.paypalEmail.format"));
             } else if (anyService && Texts.clean(u.paypalEmail()) == null) {
                 errors.add(new FieldError("provider.paypalEmail", "validation.paypalEmail.required"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+        if (u.paypalEmail() != null && Texts.clean(u.paypalEmail()) != null && !Texts.isEmail(u.paypalEmail())) {
+            errors.add(new FieldError("provider.paypalEmail", "validation.paypalEmail.format"));
+        }
+        credentialErrors(u, errors);
+        return errors;
+    }
+
+    /** Lengths of every mode's credentials as typed, whatever the provider (they are stored either way). */
+    private static void credentialErrors(SettingsUpdate u, List<FieldError> errors) {
+        for (Map.Entry<OperatingMode, SettingsUpdate.CredentialsInput> e : u.credentials().entrySet()) {
+            SettingsUpdate.CredentialsInput in = e.getValue();
+            String prefix = "provider.credentials." + e.getKey() + ".";
+            String pw = in.password();
+            if (pw != null && !pw.isEmpty() && (pw.length() < PASSWORD_MIN || pw.length() > PASSWORD_MAX)) {
+                errors.add(new FieldError(prefix + "password", "validation.password.length"));
+            }
+            length(errors, prefix + "partnerId", in.partnerId(), 64);
+            length(errors, prefix + "vendor", in.vendor(), 64);
+            length(errors, prefix + "user", in.user(), 64);
         }
     }
 
-    private void validatePayflow(CommerceConfiguration current, SettingsUpdate u, boolean anyService,
+    private static void validatePayflow(CommerceConfiguration current, SettingsUpdate u, boolean anyService,
                                  List<FieldError> errors) {
         if (u.accountType() == null) {
             errors.add(new FieldError("provider.accountType", "validation.accountType.required"));
@@ -347,14 +370,6 @@ public class SettingsService {
             SettingsUpdate.CredentialsInput in = u.credentials().get(m);
             String prefix = "provider.credentials." + m + ".";
             String pw = in == null ? null : in.password();
-            if (pw != null && !pw.isEmpty() && (pw.length() < PASSWORD_MIN || pw.length() > PASSWORD_MAX)) {
-                errors.add(new FieldError(prefix + "password", "validation.password.length"));
-            }
-            if (in != null) {
-                length(errors, prefix + "partnerId", in.partnerId(), 64);
-                length(errors, prefix + "vendor", in.vendor(), 64);
-                length(errors, prefix + "user", in.user(), 64);
-            }
             // The set of the mode being switched on must be complete when a service takes payments.
             if (anyService && m == u.mode()) {
                 if (in == null || Texts.clean(in.partnerId()) == null) {
