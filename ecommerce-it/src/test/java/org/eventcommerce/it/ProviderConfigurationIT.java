@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eventcommerce.emulator.EmulatorAccounts;
 import org.eventcommerce.emulator.TransactionRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -218,5 +223,39 @@ class ProviderConfigurationIT {
                   "credentials": {"TEST": {"vendor": "%s"}}}}""".formatted("v".repeat(65)));
         assertThat(fields(creds)).containsExactly("provider.credentials.TEST.vendor");
         assertThat(api.get("api/v1/settings").body()).isEqualTo(before);
+    }
+
+    @Test
+    void simultaneousSavesOfTheSettingsEachGetAnAnswerOfTheContract() throws Exception {
+        // Saves of the same configuration at once: the later ones lose the race on its version. Each gets 200, or
+        // 409 as a problem (application/problem+json), never the 500 error page; the last saved name is whole.
+        int n = 12;
+        CyclicBarrier barrier = new CyclicBarrier(n);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<ApiClient.Answer> answers = new ArrayList<>();
+        try {
+            List<Future<ApiClient.Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String name = "Racing merchant " + i;
+                futures.add(pool.submit(() -> {
+                    barrier.await();
+                    return api.put("api/v1/settings", "{\"merchantName\": \"" + name + "\"}");
+                }));
+            }
+            for (Future<ApiClient.Answer> f : futures) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (ApiClient.Answer a : answers) {
+            assertThat(a.status()).as(a.body()).isIn(200, 409);
+            if (a.status() == 409) {
+                assertThat(a.contentType()).startsWith("application/problem+json");
+                assertThat(a.json().getInt("status")).isEqualTo(409);
+            }
+        }
+        assertThat(answers).anyMatch(a -> a.status() == 200);
+        assertThat(api.get("api/v1/settings").json().getString("merchantName")).matches("Racing merchant \\d+");
     }
 }

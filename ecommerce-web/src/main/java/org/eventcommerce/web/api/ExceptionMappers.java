@@ -1,6 +1,8 @@
 package org.eventcommerce.web.api;
 
+import jakarta.annotation.Priority;
 import jakarta.json.JsonException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -79,6 +81,34 @@ public final class ExceptionMappers {
                 case 415 -> "Send the body as application/json.";
                 default -> title;
             });
+        }
+    }
+
+    /**
+     * A failure at commit, after the service method returned (Jersey's own mapper of {@link TransactionalException}
+     * throws, and the 500 error page went out as HTML): the cause decides. A write that lost the race on a row's
+     * version ({@link LostRace}: two saves of the same settings at once) is 409 {@code about:blank}
+     * "Conflict" (RFC 9457 section 4.2.1: no more semantics than the status); a broken rule is mapped as thrown;
+     * anything else is {@link Unexpected}. Nothing was written in any case: the transaction rolled back.
+     */
+    @Provider
+    @Priority(1)
+    public static class Commit implements ExceptionMapper<TransactionalException> {
+        @Override
+        public Response toResponse(TransactionalException e) {
+            if (LostRace.is(e)) {
+                return Problem.of(409, "about:blank", "Conflict",
+                        "Another request changed this at the same time; nothing was saved. Read it again and retry.");
+            }
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof ValidationException v) {
+                    return new Validation().toResponse(v);
+                }
+                if (c instanceof BusinessException b) {
+                    return new Business().toResponse(b);
+                }
+            }
+            return new Unexpected().toResponse(e);
         }
     }
 

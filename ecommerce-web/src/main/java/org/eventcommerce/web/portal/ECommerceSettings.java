@@ -137,6 +137,14 @@ public class ECommerceSettings implements Serializable {
                 return id == null ? null : FORM + ":" + id;
             });
             return false;
+        } catch (jakarta.transaction.TransactionalException e) {
+            if (!org.eventcommerce.web.api.LostRace.is(e)) {
+                throw e;
+            }
+            // Another administrator saved meanwhile: nothing of this save was written; what was typed stays on the
+            // form, so saving again applies it over theirs.
+            PageMessages.global(FacesMessage.SEVERITY_ERROR, Bundle.text("message.settings.lostRace"));
+            return false;
         } finally {
             test.password = null;
             production.password = null;
