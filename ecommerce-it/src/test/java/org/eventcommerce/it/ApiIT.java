@@ -133,6 +133,28 @@ class ApiIT {
     }
 
     @Test
+    void anOrderWithManyDeclinedAttemptsStillAnswersAndReplaysEachOne() {
+        // FuzzIT seed 2119233277540367623: the answer holds the order with all its transactions; after some thirty
+        // declined attempts it outgrew the stored answer's column (8000), and the attempt, already sent, got a 500
+        // (and its key was released, so a repeat would have sent it again).
+        String offering = offering("many-" + run, "1012.00");
+        JsonObject order = order(offering, "many-" + run + "@example.com");
+        String path = "api/v1/orders/" + order.getString("id") + "/payments";
+        ApiClient.Answer last = null;
+        for (int i = 0; i < 40; i++) {
+            last = api.post(path, card(VISA), "many-" + run + "-" + i);
+            assertThat(last.status()).as("attempt %d: %s", i, last.body()).isEqualTo(201);
+        }
+        assertThat(last.body().length()).isGreaterThan(8000);
+        assertThat(last.json().getJsonObject("order").getJsonArray("transactions")).hasSize(40);
+        int salesBefore = emulatorSales(null).size();
+        ApiClient.Answer repeat = api.post(path, card(VISA), "many-" + run + "-39");
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(last.body());
+        assertThat(emulatorSales(null).size()).isEqualTo(salesBefore);
+    }
+
+    @Test
     void heldForReviewGrantsNothing() {
         String offering = offering("held-" + run, "1126.00");
         String email = "held-" + run + "@example.com";

@@ -31,6 +31,8 @@ import org.eventcommerce.domain.site.Site;
 @ApplicationScoped
 public class IdempotencyService {
 
+    private static final System.Logger LOG = System.getLogger(IdempotencyService.class.getName());
+
     /** How long a repeat waits for the first request to finish before answering 409. */
     private static final Duration WAIT = Duration.ofSeconds(120);
 
@@ -152,7 +154,7 @@ public class IdempotencyService {
                         throw Problems.orderState("The payment of this request is still being settled with the "
                                 + "provider");
                     }
-                    store.finish(site.getId(), key, answer.get().status(), answer.get().body());
+                    keep(site, key, answer.get().status(), answer.get().body());
                     return answer;
                 }
                 case WAIT -> {
@@ -170,10 +172,28 @@ public class IdempotencyService {
         }
     }
 
-    /** Stores the response of the claimed request. */
+    /**
+     * Stores the response of the claimed request. A failure to store it is logged, not thrown: the request's write
+     * has happened and its caller must still get the answer; the claim stays linked to the transaction the request
+     * recorded, so a repeat answers from that transaction once the claim counts as abandoned (see the class).
+     */
     public void finish(Site site, String key, int status, String body) {
-        store.finish(site.getId(), key, status, body);
-        holder.clear();
+        try {
+            keep(site, key, status, body);
+        } finally {
+            holder.clear();
+        }
+    }
+
+    /** Stores an answer under the key; a failure is logged (the answer is still given, see {@link #finish}). */
+    private void keep(Site site, String key, int status, String body) {
+        try {
+            store.finish(site.getId(), key, status, body);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "The answer under Idempotency-Key of site " + site.getId() + " ("
+                    + (body == null ? 0 : body.length()) + " characters) was not stored; a repeat will answer from "
+                    + "the recorded transaction", e);
+        }
     }
 
     /** Releases the claim after a request that changed nothing (an error). */

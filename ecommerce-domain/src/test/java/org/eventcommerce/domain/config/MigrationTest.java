@@ -53,6 +53,17 @@ class MigrationTest {
             assertThat(tables(c)).containsAll(TABLES);
             assertSequence(c, nextValueSql);
             assertOpenKeyUniqueness(c);
+            // V15: an answer holding an order with many attempts fits (it outgrew varchar(8000)).
+            assertThat(columnSize(c, "idempotency_record", "response_body")).isEqualTo(1_000_000);
+        }
+    }
+
+    private static int columnSize(Connection c, String table, String column) throws SQLException {
+        boolean upper = c.getMetaData().storesUpperCaseIdentifiers(); // H2 yes, PostgreSQL no
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, upper ? table.toUpperCase(Locale.ROOT) : table,
+                upper ? column.toUpperCase(Locale.ROOT) : column)) {
+            assertThat(rs.next()).as(table + "." + column).isTrue();
+            return rs.getInt("COLUMN_SIZE");
         }
     }
 

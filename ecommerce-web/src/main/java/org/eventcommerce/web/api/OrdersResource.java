@@ -190,7 +190,7 @@ public class OrdersResource {
 
     /**
      * Runs a money-moving write under the Idempotency-Key (API.md "Conventions"): a repeat of the same key and body
-     * replays the stored answer; an error releases the key (nothing changed).
+     * replays the stored answer; an error of the write releases the key (nothing changed), nothing after it does.
      */
     private Response idempotent(String id, String key, String scope, String body,
                                 Supplier<PaymentTransaction> write) {
@@ -200,15 +200,18 @@ public class OrdersResource {
         if (stored.isPresent()) {
             return Response.status(stored.get().status()).entity(stored.get().body()).build();
         }
+        PaymentTransaction t;
         try {
-            PaymentTransaction t = write.get();
-            String answer = answer(id, t);
-            idempotency.finish(caller.site(), key, 201, answer);
-            return Response.status(201).entity(answer).build();
+            t = write.get();
         } catch (RuntimeException e) {
             idempotency.release(caller.site(), key);
             throw e;
         }
+        // The write happened: from here the claim is never released (a repeat must not send it again), even if
+        // the answer cannot be stored; a repeat then answers from the transaction the claim is linked to.
+        String answer = answer(id, t);
+        idempotency.finish(caller.site(), key, 201, answer);
+        return Response.status(201).entity(answer).build();
     }
 
     /** The 201 body of a money-moving write: its transaction and the order as it is now. */
