@@ -2,6 +2,7 @@ package org.eventcommerce.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -422,6 +423,49 @@ class SecurityIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Card testing: trying card numbers on one order until one passes. After ten declines (the default of
+     * {@code ecommerce.throttle.card-declines.failures}) in an hour the order refuses card payments with
+     * {@code /problems/too-many-attempts}: nothing recorded, nothing sent to PayPal; the payment page says so; a
+     * typo still gets its field message; other orders pay as usual.
+     */
+    @Test
+    void cardTestingOnOneOrderIsStoppedAfterTenDeclines() {
+        TestOrders orders = new TestOrders(api);
+        JsonObject order = orders.place(orders.offering("cardtest", "Card testing", "1012.00", "USD"), "tester");
+        String pay = "api/v1/orders/" + order.getString("id") + "/payments";
+        String card = "{\"card\": {\"number\": \"%s\", \"expiry\": \"1230\", \"cvv\": \"123\", \"holder\": \"Tess\"}}";
+        for (int i = 0; i < 10; i++) {
+            ApiClient.Answer declined = api.post(pay, card.formatted("4111111111111111"), "ct-" + run + "-" + i);
+            assertThat(declined.status()).as(declined.body()).isEqualTo(201);
+            assertThat(declined.json().getJsonObject("transaction").getString("status")).isEqualTo("DECLINED");
+        }
+        int ledger = EmulatorExtension.emulator().transactions().size();
+        ApiClient.Answer blocked = api.post(pay, card.formatted("5555555555554444"), "ct-" + run + "-10");
+        assertThat(blocked.status()).as(blocked.body()).isEqualTo(429);
+        assertThat(blocked.contentType()).startsWith("application/problem+json");
+        assertThat(blocked.json().getString("type")).isEqualTo("/problems/too-many-attempts");
+        assertThat(blocked.json().getString("detail")).isEqualTo("Too many card payments were declined for this "
+                + "order. Try again in 60 minute(s), or contact the organizer.");
+        // A mistyped number is still told on its field (the card's own checks come first).
+        ApiClient.Answer typo = api.post(pay, card.formatted("4111111111111112"), "ct-" + run + "-11");
+        assertThat(typo.status()).as(typo.body()).isEqualTo(400);
+        assertThat(typo.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("card.number");
+        // The payment page refuses too, with the message.
+        PaymentPageClient browser = new PaymentPageClient(base);
+        PaymentPageClient.Form form = browser.form(URI.create(order.getString("paymentPageUrl")));
+        assertThat(browser.pay(form, "4111111111111111", "12/30", "123", "Tess").body())
+                .contains("Too many card payments were declined for this order.");
+        assertThat(EmulatorExtension.emulator().transactions()).hasSize(ledger);
+        assertThat(orders.now(order).getJsonArray("transactions")).hasSize(10);
+        // Another order pays as usual.
+        JsonObject other = orders.place(orders.offering("cardok", "Card fine", "30.00", "USD"), "honest");
+        ApiClient.Answer paid = api.post("api/v1/orders/" + other.getString("id") + "/payments",
+                card.formatted("4111111111111111"), "ct-ok-" + run);
+        assertThat(paid.json().getJsonObject("transaction").getString("status")).as(paid.body())
+                .isEqualTo("APPROVED");
     }
 
     private ApiClient.Answer order(String email, String code) {

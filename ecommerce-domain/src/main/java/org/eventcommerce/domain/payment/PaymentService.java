@@ -5,12 +5,17 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
 import org.eventcommerce.domain.common.BusinessException;
 import org.eventcommerce.domain.common.Problems;
 import org.eventcommerce.domain.order.OrderService;
 import org.eventcommerce.domain.order.PurchaseOrder;
 import org.eventcommerce.domain.payment.reconcile.Disagreement;
 import org.eventcommerce.domain.payment.reconcile.InquiryVerdict;
+import org.eventcommerce.domain.security.AttemptThrottle;
+import org.eventcommerce.domain.security.FailedAttempt.Kind;
+import org.eventcommerce.domain.security.FailedAttempt.Subject;
+import org.eventcommerce.domain.security.FailedAttempt.SubjectKind;
 import org.eventcommerce.domain.site.CommerceConfiguration;
 import org.eventcommerce.domain.site.SettingsService;
 import org.eventcommerce.payments.Attempt;
@@ -46,6 +51,9 @@ public class PaymentService extends PaymentSteps {
     @Inject
     Clock clock;
 
+    @Inject
+    AttemptThrottle throttle;
+
     /**
      * Pays {@code orderPublicId} of site {@code siteId} with {@code card}.
      *
@@ -55,6 +63,9 @@ public class PaymentService extends PaymentSteps {
      * @throws org.eventcommerce.domain.common.ValidationException for bad card input (nothing recorded)
      * @throws org.eventcommerce.domain.common.BusinessException   {@code /problems/order-state} when the order is
      *                                                             paid or another attempt is open
+     * @throws org.eventcommerce.domain.security.TooManyAttemptsException {@code /problems/too-many-attempts} (429)
+     *         when the order had {@code ecommerce.throttle.card-declines.failures} card payments declined in the
+     *         window (a decline for the merchant's set-up does not count)
      */
     public PaymentTransaction payByCard(long siteId, String orderPublicId, Card card) {
         PurchaseOrder order = orders.get(siteId, orderPublicId);
@@ -67,6 +78,19 @@ public class PaymentService extends PaymentSteps {
         }
         requireUnchangedPrice(order);
         CardBrand brand = CardValidator.validate(card, config.getAcceptedCards(), CardValidator.currentMonth(clock));
+        // Card testing (trying card numbers on one order until one passes): past the limit of declines on this
+        // order, refused before anything is recorded or sent (AttemptThrottle, CARD_DECLINE). After the card's own
+        // checks, so a typo still gets its message on the field (what they tell is no secret: Luhn, brand, expiry).
+        List<Subject> who = List.of(new Subject(SubjectKind.ORDER, order.getPublicId()));
+        throttle.check(Kind.CARD_DECLINE, siteId, who);
+        PaymentTransaction t = pay(order, config, card, brand);
+        if (t.getStatus() == PaymentStatus.DECLINED && !PaymentOutcomes.isMerchantSetupProblem(t.getResultCode())) {
+            throttle.recordFailure(Kind.CARD_DECLINE, siteId, who, null);
+        }
+        return t;
+    }
+
+    private PaymentTransaction pay(PurchaseOrder order, CommerceConfiguration config, Card card, CardBrand brand) {
         OperatingMode mode = requireMode(config);
         PaymentGateway gateway = configured(() -> gateways.gateway(config, mode));
         TransactionKind kind = config.getPaymentAction().kind();

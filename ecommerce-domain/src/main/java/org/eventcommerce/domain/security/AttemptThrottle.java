@@ -15,7 +15,8 @@ import org.eventcommerce.domain.security.FailedAttempt.Subject;
 import org.eventcommerce.domain.security.FailedAttempt.SubjectKind;
 
 /**
- * Throttles guessing (issue 5 "Security"): promotion codes that do not exist, and failed sign-ins. Each failure is
+ * Throttles guessing (issue 5 "Security"): promotion codes that do not exist, failed sign-ins, and card numbers
+ * tried on one order until one passes (card testing: a declined card payment counts against its order). Each failure is
  * recorded once per subject (API key, e-mail, session, client address) in {@code failed_attempt}; while any
  * subject of a new attempt has {@code limit} or more failures of the same kind in the last {@code window}, the
  * attempt is refused with {@link TooManyAttemptsException} before anything is looked up, so a blocked guesser
@@ -33,7 +34,9 @@ import org.eventcommerce.domain.security.FailedAttempt.SubjectKind;
  * every attendee, and a client address, which may be an office behind one NAT or a proxy) gets
  * {@code ecommerce.throttle.shared-failures} (100), so one guesser cannot lock everyone else out.
  * Windows: {@code ecommerce.throttle.promotion-codes.window-minutes} and
- * {@code ecommerce.throttle.sign-in.window-minutes} (15 each).
+ * {@code ecommerce.throttle.sign-in.window-minutes} (15 each). Card payments declined on one order:
+ * {@code ecommerce.throttle.card-declines.failures} (default 10) in
+ * {@code ecommerce.throttle.card-declines.window-minutes} (60).
  */
 @ApplicationScoped
 public class AttemptThrottle {
@@ -64,6 +67,14 @@ public class AttemptThrottle {
     @ConfigProperty(name = "ecommerce.throttle.sign-in.window-minutes", defaultValue = "15")
     int signInWindowMinutes;
 
+    @Inject
+    @ConfigProperty(name = "ecommerce.throttle.card-declines.failures", defaultValue = "10")
+    int cardDeclines;
+
+    @Inject
+    @ConfigProperty(name = "ecommerce.throttle.card-declines.window-minutes", defaultValue = "60")
+    int cardWindowMinutes;
+
     /**
      * Refuses the attempt when one of {@code subjects} is over the limit of {@code kind} in {@code siteId}.
      *
@@ -90,8 +101,11 @@ public class AttemptThrottle {
             if (recent.size() >= limit(kind, s.kind())) {
                 // Free again when the oldest of the counted failures leaves the window.
                 Duration wait = Duration.between(now, recent.getLast().plus(window));
-                throw new TooManyAttemptsException(kind == Kind.SIGN_IN ? "error.signIn.tooManyAttempts"
-                        : "error.promotion.tooManyAttempts", wait);
+                throw new TooManyAttemptsException(switch (kind) {
+                    case SIGN_IN -> "error.signIn.tooManyAttempts";
+                    case CARD_DECLINE -> "error.payment.tooManyDeclines";
+                    case PROMOTION_CODE -> "error.promotion.tooManyAttempts";
+                }, wait);
             }
         }
     }
@@ -101,13 +115,14 @@ public class AttemptThrottle {
      * the problem it is about to throw).
      *
      * @param siteId  the site (the failures count there only), or null for sign-ins
-     * @param attempt what was typed (a promotion code; null for sign-ins: a password is never kept)
+     * @param attempt what was typed (a promotion code; not kept for sign-ins and card declines: never a password
+     *                nor card data)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(Kind kind, Long siteId, List<Subject> subjects, String attempt) {
         Instant now = clock.instant();
         for (Subject s : subjects) {
-            em.persist(new FailedAttempt(kind, siteId, s, kind == Kind.SIGN_IN ? null : attempt, now));
+            em.persist(new FailedAttempt(kind, siteId, s, kind == Kind.PROMOTION_CODE ? attempt : null, now));
         }
     }
 
@@ -139,11 +154,19 @@ public class AttemptThrottle {
         if (subjectKind == SubjectKind.API_KEY || subjectKind == SubjectKind.ADDRESS) {
             return sharedFailures;
         }
-        return kind == Kind.SIGN_IN ? signInFailures : codeFailures;
+        return switch (kind) {
+            case SIGN_IN -> signInFailures;
+            case CARD_DECLINE -> cardDeclines;
+            case PROMOTION_CODE -> codeFailures;
+        };
     }
 
     /** The window of {@code kind}. */
     public Duration window(Kind kind) {
-        return Duration.ofMinutes(kind == Kind.SIGN_IN ? signInWindowMinutes : codeWindowMinutes);
+        return Duration.ofMinutes(switch (kind) {
+            case SIGN_IN -> signInWindowMinutes;
+            case CARD_DECLINE -> cardWindowMinutes;
+            case PROMOTION_CODE -> codeWindowMinutes;
+        });
     }
 }

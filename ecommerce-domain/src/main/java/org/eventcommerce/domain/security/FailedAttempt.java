@@ -22,7 +22,12 @@ public class FailedAttempt extends BaseEntity {
         /** A promotion code that does not exist in the site. */
         PROMOTION_CODE,
         /** A sign-in with a wrong e-mail or password. */
-        SIGN_IN
+        SIGN_IN,
+        /**
+         * A card payment the provider declined for the card (not for the merchant's set-up,
+         * {@link org.eventcommerce.domain.payment.PaymentOutcomes#isMerchantSetupProblem}): card testing.
+         */
+        CARD_DECLINE
     }
 
     /** Who tried: the throttle counts each subject on its own. */
@@ -34,7 +39,9 @@ public class FailedAttempt extends BaseEntity {
         /** A portal session (a hash of the session id). */
         SESSION,
         /** The client's IP address as the server sees it. */
-        ADDRESS
+        ADDRESS,
+        /** An order (its public id): the card payments declined on it. */
+        ORDER
     }
 
     /** A subject of an attempt. */
