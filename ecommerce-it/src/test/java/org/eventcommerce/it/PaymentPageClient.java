@@ -83,7 +83,7 @@ final class PaymentPageClient {
 
     /**
      * The payment page's form as a browser holds it after opening {@code pageUrl}: where it posts, and its fields
-     * (the form's own, {@code order}, {@code sig}, the view state).
+     * (the form's own, {@code order}, {@code sig}, the {@code total} shown, the view state).
      */
     record Form(URI action, Map<String, String> fields) {
     }
@@ -100,7 +100,7 @@ final class PaymentPageClient {
         assertThat(state.find()).as("view state").isTrue();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("payment", "payment");
-        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(order|sig)\" value=\"([^\"]*)\"")
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(order|sig|total)\" value=\"([^\"]*)\"")
                 .matcher(page.body());
         while (hidden.find()) {
             fields.put(hidden.group(1), unescape(hidden.group(2)));

@@ -474,6 +474,51 @@ class ReconciliationIT {
     }
 
     @Test
+    void aTotalChangedInAnotherTabIsNotChargedUntilThePayerHasSeenIt() {
+        // Fresh-user trial (issue 5): tab 1 showed "Pay 8.33 USD"; tab 2 removed the 33.33 % code; Pay in tab 1
+        // charged 12.50. Pay charges the total its page showed, or nothing.
+        assertThat(api.put("api/v1/settings", "{\"promotionCodesEnabled\": true}").status()).isEqualTo(200);
+        String code = ("TABS" + Long.toString(System.nanoTime(), 36)).toUpperCase();
+        ApiClient.Answer created = api.post("api/v1/promotion-codes", """
+                {"service": "TRAINING", "codeType": "CUSTOM", "customCode": "%s", "usage": {"type": "UNLIMITED"},
+                 "discount": {"type": "PERCENT", "percent": "33.33"}, "expiresOn": "2030-12-31", "appliesTo": "ALL",
+                 "sendEmail": false}""".formatted(code));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String offering = orders.offering("recon", "Reconciliation tabs", "12.50", "USD");
+        String email = "tabs-" + code.toLowerCase() + "@example.com";
+        ApiClient.Answer placed = api.post("api/v1/orders", """
+                {"offering": "%s", "attendee": {"email": "%s"}, "promotionCode": "%s"}"""
+                .formatted(offering, email, code));
+        JsonObject order = jakarta.json.Json.createObjectBuilder(placed.json()).add("offering", offering)
+                .add("email", email).build();
+        assertThat(order.getJsonObject("total").getString("amount")).isEqualTo("8.33");
+        URI link = URI.create(order.getString("paymentPageUrl"));
+        PaymentPageClient tab1 = new PaymentPageClient(Deployments.loopback(deployed));
+        PaymentPageClient.Form seen = tab1.form(link);
+        assertThat(seen.fields()).containsEntry("total", "8.33");
+
+        // Tab 2 removes the code (Apply with the field empty).
+        PaymentPageClient tab2 = new PaymentPageClient(Deployments.loopback(deployed));
+        PaymentPageClient.Form other = tab2.form(link);
+        java.util.Map<String, String> apply = new java.util.LinkedHashMap<>(other.fields());
+        apply.put("payment:promotionCode", "");
+        apply.put("payment:applyCode", "");
+        tab2.post(other.action(), apply);
+        assertThat(orders.now(order).getJsonObject("total").getString("amount")).isEqualTo("12.50");
+
+        int ledger = EmulatorExtension.emulator().transactions().size();
+        PaymentPageClient.Hop refused = tab1.pay(seen, VISA, "12/30", "123", "Pat Pal");
+        assertThat(refused.body()).contains("changed to 12.50 USD").doesNotContain("Payment approved")
+                .contains("name=\"total\" value=\"12.50\"");
+        assertThat(EmulatorExtension.emulator().transactions()).hasSize(ledger);
+        assertThat(orders.now(order).getJsonArray("transactions")).isEmpty();
+
+        // The page now shows 12.50; paying it is one charge of 12.50.
+        confirmed(tab1.pay(tab1.form(link), VISA, "12/30", "123", "Pat Pal"));
+        chargedOnce(order, "12.50");
+    }
+
+    @Test
     void aDoubleClickedPayIsChargedOnceAndBothAnswersShowTheConfirmationAsDoesTheReplayedRequest() throws Exception {
         JsonObject order = order("double", "44.00");
         PaymentPageClient browser = new PaymentPageClient(Deployments.loopback(deployed));

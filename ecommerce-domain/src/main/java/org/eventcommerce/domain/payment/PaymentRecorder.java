@@ -18,6 +18,7 @@ import org.eventcommerce.domain.promotion.PromotionProblems;
 import org.eventcommerce.domain.promotion.RedemptionService;
 import org.eventcommerce.domain.site.CommerceConfiguration;
 import org.eventcommerce.payments.Attempt;
+import org.eventcommerce.payments.money.Money;
 import org.eventcommerce.payments.OperatingMode;
 import org.eventcommerce.payments.PaymentResult;
 import org.eventcommerce.payments.PaymentStatus;
@@ -79,9 +80,29 @@ public class PaymentRecorder {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long begin(String orderPublicId, CommerceConfiguration config, OperatingMode mode, TransactionKind kind,
                       String brand, String last4) {
+        return begin(orderPublicId, config, mode, kind, brand, last4, null);
+    }
+
+    /**
+     * As {@link #begin(String, CommerceConfiguration, OperatingMode, TransactionKind, String, String)}, and only when
+     * the order's total, read under the lock, is {@code expectedTotal} (the amount the payer saw on the Pay button;
+     * null: no expectation, as on the API): a promotion code applied or removed meanwhile in another tab changes the
+     * total, and the payer must see the new one before paying it.
+     *
+     * @throws org.eventcommerce.domain.common.BusinessException {@code /problems/order-state}
+     *         ({@code error.totalChanged}, with the new total) when the total is not {@code expectedTotal}
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long begin(String orderPublicId, CommerceConfiguration config, OperatingMode mode, TransactionKind kind,
+                      String brand, String last4, Money expectedTotal) {
         PurchaseOrder order = orders.lock(orderPublicId);
         if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
             throw Problems.orderState("The order is " + order.getStatus());
+        }
+        if (expectedTotal != null && !expectedTotal.equals(order.getTotal())) {
+            throw new org.eventcommerce.domain.common.BusinessException("/problems/order-state", 409,
+                    "error.totalChanged", "The order's total changed since the payment page was shown",
+                    order.getTotal().amount().toPlainString(), order.getTotal().currency().getCurrencyCode());
         }
         List<PaymentTransaction> open = open(order);
         abandonAwaitingBuyer(open);

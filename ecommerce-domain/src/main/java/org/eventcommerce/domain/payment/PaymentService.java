@@ -27,6 +27,7 @@ import org.eventcommerce.payments.PaymentRequest;
 import org.eventcommerce.payments.PaymentResult;
 import org.eventcommerce.payments.PaymentStatus;
 import org.eventcommerce.payments.TransactionKind;
+import org.eventcommerce.payments.money.Money;
 
 /**
  * Pays an order by card following DESIGN.md "The payment lifecycle":
@@ -68,6 +69,18 @@ public class PaymentService extends PaymentSteps {
      *         window (a decline for the merchant's set-up does not count)
      */
     public PaymentTransaction payByCard(long siteId, String orderPublicId, Card card) {
+        return payByCard(siteId, orderPublicId, card, null);
+    }
+
+    /**
+     * As {@link #payByCard(long, String, Card)}, paying only {@code expectedTotal}: the amount the payment page
+     * showed on its Pay button (null: whatever the order's total is, as on the API).
+     *
+     * @throws org.eventcommerce.domain.common.BusinessException {@code /problems/order-state}
+     *         ({@code error.totalChanged}) when the order's total is no longer {@code expectedTotal} (a promotion code
+     *         applied or removed in another tab): nothing recorded, nothing sent
+     */
+    public PaymentTransaction payByCard(long siteId, String orderPublicId, Card card, Money expectedTotal) {
         PurchaseOrder order = orders.get(siteId, orderPublicId);
         CommerceConfiguration config = settings.get(siteId);
         requireEnabled(order, config);
@@ -83,24 +96,28 @@ public class PaymentService extends PaymentSteps {
         // checks, so a typo still gets its message on the field (what they tell is no secret: Luhn, brand, expiry).
         List<Subject> who = List.of(new Subject(SubjectKind.ORDER, order.getPublicId()));
         throttle.check(Kind.CARD_DECLINE, siteId, who);
-        PaymentTransaction t = pay(order, config, card, brand);
+        PaymentTransaction t = pay(order, config, card, brand, expectedTotal);
         if (t.getStatus() == PaymentStatus.DECLINED && !PaymentOutcomes.isMerchantSetupProblem(t.getResultCode())) {
             throttle.recordFailure(Kind.CARD_DECLINE, siteId, who, null);
         }
         return t;
     }
 
-    private PaymentTransaction pay(PurchaseOrder order, CommerceConfiguration config, Card card, CardBrand brand) {
+    private PaymentTransaction pay(PurchaseOrder order, CommerceConfiguration config, Card card, CardBrand brand,
+                                   Money expectedTotal) {
         OperatingMode mode = requireMode(config);
         PaymentGateway gateway = configured(() -> gateways.gateway(config, mode));
         TransactionKind kind = config.getPaymentAction().kind();
-        long txId = recorder.begin(order.getPublicId(), config, mode, kind, brand.name(), card.lastFour());
+        long txId = recorder.begin(order.getPublicId(), config, mode, kind, brand.name(), card.lastFour(),
+                expectedTotal);
         PaymentTransaction pending = recorder.get(txId);
         Attempt attempt = pending.attempt();
         String invoice = order.getPublicId().substring(0, 8);
+        // The amount recorded under the order's lock, not the total read before it (a code applied meanwhile).
+        Money amount = pending.getAmount();
         PaymentRequest request = kind == TransactionKind.AUTHORIZATION
-                ? PaymentRequest.authorization(attempt, order.getTotal(), card, order.getOffering().getTitle(), invoice)
-                : PaymentRequest.sale(attempt, order.getTotal(), card, order.getOffering().getTitle(), invoice);
+                ? PaymentRequest.authorization(attempt, amount, card, order.getOffering().getTitle(), invoice)
+                : PaymentRequest.sale(attempt, amount, card, order.getOffering().getTitle(), invoice);
         PaymentResult result = gateway.execute(request);
         if (result.status() == PaymentStatus.UNKNOWN || result.status() == PaymentStatus.NOT_SENT) {
             LOG.log(Level.WARNING, "Payment {0} outcome {1} ({2}); resending the same attempt", txId, result.status(),
@@ -110,7 +127,7 @@ public class PaymentService extends PaymentSteps {
         }
         if (result.status() == PaymentStatus.UNKNOWN) {
             PaymentResult inquiry = gateway.execute(PaymentRequest.inquiryByCustRef(Attempt.newAttempt(),
-                    order.getTotal(), attempt.custRef()));
+                    amount, attempt.custRef()));
             InquiryVerdict verdict = InquiryVerdict.of(ours(pending), inquiry);
             if (verdict.outcome() == InquiryVerdict.Outcome.SETTLE) {
                 return recorder.settle(txId, verdict.status(), verdict.reference(), verdict.resultCode(),

@@ -116,6 +116,8 @@ public class PaymentPage implements Serializable {
     private String offeringTitle;
     private String offeringType;
     private BigDecimal totalAmount;
+    /** The total the page showed when it was posted (its hidden {@code total} field), or null. */
+    private String postedTotal;
     private String currency;
     private List<CardBrand> brands = List.of();
     private String reference;
@@ -145,6 +147,7 @@ public class PaymentPage implements Serializable {
         order = params.get("order");
         sig = params.get("sig");
         paypal = params.get("paypal");
+        postedTotal = params.get("total");
         load();
     }
 
@@ -168,10 +171,7 @@ public class PaymentPage implements Serializable {
         supportInfo = config.getSupportInfo();
         offeringTitle = o.getOffering().getTitle();
         offeringType = o.getOffering().getType().name();
-        totalAmount = o.getTotal().amount();
-        listAmount = o.getListPrice().amount();
-        discountAmount = o.getDiscount().amount();
-        appliedCode = o.getPromotionCode();
+        showAmounts(o);
         promotionCodes = config.isPromotionCodesEnabled();
         currency = o.getCurrency().getCurrencyCode();
         brands = config.getProviderType().usesPayflow() && config.getAccountType() != null
@@ -262,8 +262,10 @@ public class PaymentPage implements Serializable {
         }
         notice = null;
         try {
+            // Pays the total the Pay button showed, or nothing (a code applied or removed in another tab).
             PaymentTransaction t = payments.payByCard(siteId, order,
-                    Card.of(cardNumber, normalizeExpiry(cardExpiry), cardCvv, blankToNull(cardHolder)));
+                    Card.of(cardNumber, normalizeExpiry(cardExpiry), cardCvv, blankToNull(cardHolder)),
+                    new Money(shownTotal(), java.util.Currency.getInstance(currency)));
             switch (t.getStatus()) {
                 case APPROVED -> {
                     if (t.getKind() == TransactionKind.AUTHORIZATION) {
@@ -369,11 +371,20 @@ public class PaymentPage implements Serializable {
                 .findFirst();
         if (open.isEmpty()) {
             state = State.FORM;
+            showAmounts(o); // the total may have changed in another tab (error.totalChanged)
         } else if (open.get() == PaymentStatus.HELD) {
             close("info", Bundle.text("payment.held"));
         } else {
             close("warn", Bundle.text("payment.unknown"));
         }
+    }
+
+    /** The order's amounts and code, as the page shows them (and the Pay button offers to pay). */
+    private void showAmounts(PurchaseOrder o) {
+        totalAmount = o.getTotal().amount();
+        listAmount = o.getListPrice().amount();
+        discountAmount = o.getDiscount().amount();
+        appliedCode = o.getPromotionCode();
     }
 
     /** An order and its payment attempts, as read together. */
@@ -509,6 +520,26 @@ public class PaymentPage implements Serializable {
 
     public void setCodeInput(String codeInput) {
         this.codeInput = codeInput;
+    }
+
+    /** The total as the page shows it, plain ({@code 8.33}), for its hidden {@code total} field. */
+    public String getShownTotal() {
+        return totalAmount == null ? "" : totalAmount.toPlainString();
+    }
+
+    /**
+     * The total the payer saw when they clicked Pay: the posted {@code total} field; the order's total when there is
+     * none or it is not an amount of the order's currency (a post not made by this page pays what the API would: the
+     * order's total).
+     */
+    private BigDecimal shownTotal() {
+        if (postedTotal != null && postedTotal.matches("\\d{1,10}(\\.\\d{1,4})?")) {
+            BigDecimal posted = new BigDecimal(postedTotal);
+            if (posted.scale() <= totalAmount.scale()) {
+                return posted.setScale(totalAmount.scale());
+            }
+        }
+        return totalAmount;
     }
 
     /** The total to pay, formatted for the reader. */
