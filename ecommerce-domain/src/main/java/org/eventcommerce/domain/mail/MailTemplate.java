@@ -178,7 +178,8 @@ public record MailTemplate(String subject, String text, String html) {
      *
      * <ul>
      *   <li>subject: required ({@code validation.mail.subject.required}), at most {@value #SUBJECT_MAX}
-     *       characters ({@code validation.mail.subject.length}, argument the maximum);</li>
+     *       characters ({@code validation.mail.subject.length}, argument the maximum), one line
+     *       ({@code validation.mail.subject.oneLine});</li>
      *   <li>text: required ({@code validation.mail.text.required}), at most {@value #TEXT_MAX}
      *       ({@code validation.mail.text.length});</li>
      *   <li>HTML: required ({@code validation.mail.html.required}), at most {@value #HTML_MAX}
@@ -198,6 +199,10 @@ public record MailTemplate(String subject, String text, String html) {
             errors.add(new FieldError("mail.subject", "validation.mail.subject.required"));
         } else if (subject.length() > SUBJECT_MAX) {
             errors.add(new FieldError("mail.subject", "validation.mail.subject.length", SUBJECT_MAX));
+        } else if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
+            // A subject is one header line; rendering joins lines anyway (never a header injection), but what the
+            // administrator typed would not be what recipients read.
+            errors.add(new FieldError("mail.subject", "validation.mail.subject.oneLine"));
         } else {
             unknownVariable(subject).ifPresent(v -> errors.add(
                     new FieldError("mail.subject", "validation.mail.unknownVariable", v)));

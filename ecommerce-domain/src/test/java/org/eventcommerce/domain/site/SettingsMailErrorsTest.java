@@ -37,4 +37,14 @@ class SettingsMailErrorsTest {
         assertThat(SettingsService.mailErrors(SettingsService.API_MAIL_FIELDS, " ", "", null, "qa@example.com"))
                 .isEmpty();
     }
+
+    @Test
+    void aSubjectWithALineBreakIsRefused() {
+        // Fresh-user trial (issue 5): "Hi\r\nBcc: evil@example.com %PromotionCode%" was stored as typed.
+        assertThat(fieldsAndKeys(SettingsService.mailErrors(SettingsService.API_MAIL_FIELDS,
+                "Hi\r\nBcc: evil@example.com %PromotionCode%", null, null, null)))
+                .containsExactly("promotionMail.subject=validation.mail.subject.oneLine");
+        assertThat(fieldsAndKeys(SettingsService.mailErrors(SettingsService.PAGE_MAIL_FIELDS, "Hi\nthere", null,
+                null, null))).containsExactly("mail.subject=validation.mail.subject.oneLine");
+    }
 }
