@@ -159,6 +159,19 @@ class ApiIT {
     }
 
     @Test
+    void aPagePastTheLastPossibleRowIsRefusedOnItsField() {
+        // Fresh-user trial (issue 5): page * size overflowed an int: 500 on promotion codes and transactions, and
+        // the first page again on the reconciliation view.
+        for (String path : List.of("api/v1/promotion-codes?page=42949673&size=50",
+                "api/v1/transactions?page=2147483647&size=50", "api/v1/reconciliation?page=2147483647&size=50")) {
+            ApiClient.Answer a = api.get(path);
+            assertThat(a.status()).as(path + ": " + a.body()).isEqualTo(400);
+            assertThat(a.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("page");
+        }
+        assertThat(api.get("api/v1/promotion-codes?page=42949672&size=50").status()).isEqualTo(200);
+    }
+
+    @Test
     void heldForReviewGrantsNothing() {
         String offering = offering("held-" + run, "1126.00");
         String email = "held-" + run + "@example.com";

@@ -121,6 +121,15 @@ class ProviderConfigurationIT {
         assertThat(sale.vendor()).isEqualTo("demouk");
         assertThat(sale.currency()).isEqualTo("GBP");
         assertThat(sale.amount()).isEqualByComparingTo("40.00");
+
+        // Back to Payflow Pro by the API without naming a partner: PayPalUK was the UK default, PayPal follows
+        // (a fresh-user trial found "PayPalUK" kept for the US account).
+        ApiClient.Answer back = api.put("api/v1/settings", """
+                {"provider": {"type": "PAYFLOW_PRO", "accountType": "PAYFLOW_PRO", "acceptedCards": ["VISA"],
+                  "currency": "USD"}}""");
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().getJsonObject("provider").getJsonObject("credentials").getJsonObject("TEST")
+                .getString("partnerId")).isEqualTo("PayPal");
     }
 
     @Test

@@ -75,7 +75,7 @@ public class PromotionCodeReport {
     /** As {@link #find(Site, Filter, int, int)}, sorted by {@code sort} (then by id, for a stable order). */
     @Transactional
     public Page find(Site site, Filter f, int page, int size, Sort sort) {
-        org.eventcommerce.domain.common.Pages.check(page, size, MAX_PAGE_SIZE);
+        int first = org.eventcommerce.domain.common.Pages.first(page, size, MAX_PAGE_SIZE);
         if (f.createdFrom() != null && f.createdTo() != null && f.createdTo().isBefore(f.createdFrom())) {
             throw ValidationException.of("createdTo", "validation.dateRange");
         }
@@ -90,7 +90,7 @@ public class PromotionCodeReport {
             q.setParameter(k, v);
             count.setParameter(k, v);
         });
-        q.setFirstResult(page * size).setMaxResults(size);
+        q.setFirstResult(first).setMaxResults(size);
         // The page's recipients in one query (WHERE code_id IN ...), not one query per code.
         q.setHint("eclipselink.batch", "c.recipients").setHint("eclipselink.batch.type", "IN");
         List<PromotionCode> items = q.getResultList();

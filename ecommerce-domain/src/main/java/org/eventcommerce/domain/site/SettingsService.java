@@ -140,7 +140,7 @@ public class SettingsService {
 
     private Saved apply(long siteId, SettingsUpdate given) {
         CommerceConfiguration c = get(siteId);
-        SettingsUpdate u = withDefaults(given);
+        SettingsUpdate u = withDefaults(followPartner(c, given));
         List<FieldError> errors = errors(c, u);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -195,10 +195,45 @@ public class SettingsService {
         Map<OperatingMode, SettingsUpdate.CredentialsInput> creds = new java.util.EnumMap<>(OperatingMode.class);
         u.credentials().forEach((m, in) -> creds.put(m, Texts.clean(in.partnerId()) != null ? in
                 : new SettingsUpdate.CredentialsInput(UK_PARTNER, in.vendor(), in.user(), in.password())));
-        return new SettingsUpdate(u.eventsEnabled(), u.trainingEnabled(), u.mode(), u.timeZone(), u.merchantName(),
-                u.supportInfo(), u.pageHeader(), u.pageFooter(), u.promotionCodesEnabled(), u.providerType(),
-                u.accountType(), u.acceptedCards(), u.expressCheckout(), u.paypalEmail(), u.currency(), creds,
-                u.paymentAction());
+        return u.withCredentials(creds);
+    }
+
+    /** The PARTNER of accounts PayPal sells directly (Payflow Pro) [paypal-protocols.md §1.4]. */
+    public static final String US_PARTNER = "PayPal";
+
+    /**
+     * The partner that goes with provider {@code to} when the one held is the other Payflow provider's default (or
+     * blank): {@value #UK_PARTNER} for Website Payments Pro (UK), {@value #US_PARTNER} for Payflow Pro; any other
+     * partner (a reseller's) is kept. The E-Commerce page applies it when another provider is chosen.
+     */
+    public static String followingPartner(ProviderType to, String partner) {
+        boolean blank = partner == null || partner.isBlank();
+        if (to == ProviderType.WEBSITE_PAYMENTS_PRO_UK && (blank || US_PARTNER.equals(partner))) {
+            return UK_PARTNER;
+        }
+        if (to == ProviderType.PAYFLOW_PRO && (blank || UK_PARTNER.equals(partner))) {
+            return US_PARTNER;
+        }
+        return partner;
+    }
+
+    /**
+     * {@code u} switching provider from {@code c}'s, with each mode's partner that the request left as stored moved
+     * to the new provider's ({@link #followingPartner}); the API then behaves as the page (a fresh-user trial switched
+     * UK → Payflow Pro by the API and kept "PayPalUK" for the US account).
+     */
+    static SettingsUpdate followPartner(CommerceConfiguration c, SettingsUpdate u) {
+        if (u.providerType() == null || u.providerType() == c.getProviderType() || !u.providerType().usesPayflow()) {
+            return u;
+        }
+        Map<OperatingMode, SettingsUpdate.CredentialsInput> creds = new java.util.EnumMap<>(OperatingMode.class);
+        u.credentials().forEach((m, in) -> {
+            String stored = c.findCredentials(m).map(ProviderCredentials::getPartnerId).orElse(null);
+            creds.put(m, !java.util.Objects.equals(in.partnerId(), stored) ? in
+                    : new SettingsUpdate.CredentialsInput(followingPartner(u.providerType(), in.partnerId()),
+                    in.vendor(), in.user(), in.password()));
+        });
+        return u.withCredentials(creds);
     }
 
     /** True when {@code u} switches to Production, or changes what Production payments would use. */

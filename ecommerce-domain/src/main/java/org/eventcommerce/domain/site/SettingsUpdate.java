@@ -25,6 +25,13 @@ public record SettingsUpdate(boolean eventsEnabled, boolean trainingEnabled, Ope
         paymentAction = paymentAction == null ? PaymentAction.SALE : paymentAction;
     }
 
+    /** This update with {@code credentials} instead of its own. */
+    public SettingsUpdate withCredentials(Map<OperatingMode, CredentialsInput> credentials) {
+        return new SettingsUpdate(eventsEnabled, trainingEnabled, mode, timeZone, merchantName, supportInfo, pageHeader,
+                pageFooter, promotionCodesEnabled, providerType, accountType, acceptedCards, expressCheckout,
+                paypalEmail, currency, credentials, paymentAction);
+    }
+
     /** One mode's Payflow credentials as typed; {@code password} null or empty keeps the stored one. */
     public record CredentialsInput(String partnerId, String vendor, String user, String password) {
         @Override

@@ -64,4 +64,32 @@ class SettingsValidationTest {
         assertThat(SettingsService.errors(current(), express(
                 new SettingsUpdate.CredentialsInput("PayPal", "v", "u", "secret-123")))).isEmpty();
     }
+
+    @Test
+    void aPartnerLeftAsStoredFollowsTheProviderWhenItIsTheOtherOnesDefault() {
+        // Fresh-user trial (issue 5): UK, then PUT {"provider": {"type": "PAYFLOW_PRO"}} kept "PayPalUK".
+        CommerceConfiguration uk = current();
+        uk.credentials(OperatingMode.PRODUCTION).update(SettingsService.UK_PARTNER, "v", "u");
+        uk.credentials(OperatingMode.TEST).update("Reseller", "v", "u");
+        SettingsUpdate back = payflow(null, null).withCredentials(Map.of(
+                OperatingMode.PRODUCTION, new SettingsUpdate.CredentialsInput(SettingsService.UK_PARTNER, "v", "u", null),
+                OperatingMode.TEST, new SettingsUpdate.CredentialsInput("Reseller", "v", "u", null)));
+        // current() is Payflow Pro: make the stored provider the UK one.
+        uk.apply(new SettingsUpdate(false, false, OperatingMode.TEST, ZoneId.of("UTC"), "Demo", null, null, null,
+                false, ProviderType.WEBSITE_PAYMENTS_PRO_UK, AccountType.PAYFLOW_PRO, Set.of(), false, null, "GBP",
+                Map.of(), null), NOW);
+        SettingsUpdate moved = SettingsService.followPartner(uk, back);
+        assertThat(moved.credentials().get(OperatingMode.PRODUCTION).partnerId()).isEqualTo("PayPal");
+        assertThat(moved.credentials().get(OperatingMode.TEST).partnerId()).isEqualTo("Reseller");
+        // A partner typed in the same request is kept as typed.
+        SettingsUpdate typed = payflow(null, null).withCredentials(Map.of(OperatingMode.PRODUCTION,
+                new SettingsUpdate.CredentialsInput("PayPalUK-typed", "v", "u", null)));
+        assertThat(SettingsService.followPartner(uk, typed).credentials().get(OperatingMode.PRODUCTION).partnerId())
+                .isEqualTo("PayPalUK-typed");
+        assertThat(SettingsService.followingPartner(ProviderType.WEBSITE_PAYMENTS_PRO_UK, "PayPal"))
+                .isEqualTo("PayPalUK");
+        assertThat(SettingsService.followingPartner(ProviderType.WEBSITE_PAYMENTS_PRO_UK, " ")).isEqualTo("PayPalUK");
+        assertThat(SettingsService.followingPartner(ProviderType.EXPRESS_CHECKOUT_US, "PayPalUK"))
+                .isEqualTo("PayPalUK");
+    }
 }

@@ -66,15 +66,12 @@ public class ReconciliationResource {
         int page = Paging.intParam("page", pageText, 0, errors);
         int size = Paging.intParam("size", sizeText, 50, errors);
         boolean unacknowledged = ReportParams.flag("unacknowledged", unacknowledgedText, false, errors);
-        if (errors.isEmpty() && (page < 0 || size < 1 || size > MAX_SIZE)) {
-            errors.add(new FieldError(page < 0 ? "page" : "size", "validation.page", MAX_SIZE));
-        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        int first = org.eventcommerce.domain.common.Pages.first(page, size, MAX_SIZE);
         long site = caller.siteId();
         ZoneId zone = caller.timeZone();
-        int first = page * size;
         JsonArrayBuilder settled = Json.array();
         report.settled(site, first, size).forEach(t -> settled.add(transaction(t, zone)
                 .add("settledAt", Json.instant(t.getSettledAt(), zone))

@@ -44,9 +44,6 @@ public class ECommerceSettings implements Serializable {
     /** The form's id: component client ids are {@code settings:<id>}. */
     static final String FORM = "settings";
 
-    /** The PARTNER of accounts PayPal sells directly (Payflow Pro) [paypal-protocols.md §1.4]. */
-    private static final String PAYPAL_PARTNER = "PayPal";
-
     /** The providers that can be chosen today; the others are listed as coming soon. */
     static final Set<ProviderType> AVAILABLE = SettingsService.AVAILABLE_PROVIDERS;
 
@@ -168,13 +165,7 @@ public class ECommerceSettings implements Serializable {
         }
         // The partner follows the provider while it still holds the other one's default (still editable).
         for (Credentials c : List.of(test, production)) {
-            boolean blank = c.partnerId == null || c.partnerId.isBlank();
-            if (providerType == ProviderType.WEBSITE_PAYMENTS_PRO_UK && (blank || PAYPAL_PARTNER.equals(c.partnerId))) {
-                c.partnerId = SettingsService.UK_PARTNER;
-            } else if (providerType == ProviderType.PAYFLOW_PRO
-                    && (blank || SettingsService.UK_PARTNER.equals(c.partnerId))) {
-                c.partnerId = PAYPAL_PARTNER;
-            }
+            c.partnerId = SettingsService.followingPartner(providerType, c.partnerId);
         }
     }
 

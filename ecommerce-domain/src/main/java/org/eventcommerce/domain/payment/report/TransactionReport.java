@@ -99,7 +99,7 @@ public class TransactionReport {
      * @throws ValidationException for a bad page or size ({@code size}), or the rules of {@link TransactionFilter#check()}
      */
     public List<TransactionRow> rows(Site site, TransactionFilter f, int page, int size, Sort sort) {
-        org.eventcommerce.domain.common.Pages.check(page, size, MAX_PAGE_SIZE);
+        int first = org.eventcommerce.domain.common.Pages.first(page, size, MAX_PAGE_SIZE);
         f.check();
         Map<String, Object> params = new HashMap<>();
         String where = where(site, f, params);
@@ -108,7 +108,7 @@ public class TransactionReport {
         TypedQuery<TransactionRow> q = em.createQuery(ROW + FROM + "where " + where + " order by " + s.field().path
                 + dir + ", t.id" + dir, TransactionRow.class);
         params.forEach(q::setParameter);
-        return q.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return q.setFirstResult(first).setMaxResults(size).getResultList();
     }
 
     /**
