@@ -172,6 +172,38 @@ class ApiIT {
     }
 
     @Test
+    void theSameKeySentSixTimesAtOnceChargesOnceAndEveryAnswerIsTheFirst() throws Exception {
+        // Fresh-user trial (issue 5): of six simultaneous requests with one key and body, two answered 409
+        // order-state instead of the first request's answer.
+        String offering = offering("samekey-" + run, "31.00");
+        JsonObject order = order(offering, "samekey-" + run + "@example.com");
+        String path = "api/v1/orders/" + order.getString("id") + "/payments";
+        int n = 6;
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(n);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<ApiClient.Answer> answers = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<ApiClient.Answer>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    barrier.await();
+                    return api.post(path, card(VISA), "samekey-" + run);
+                }));
+            }
+            for (var f : futures) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (ApiClient.Answer a : answers) {
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            assertThat(a.body()).isEqualTo(answers.getFirst().body());
+        }
+        assertThat(api.get("api/v1/orders/" + order.getString("id")).json().getJsonArray("transactions")).hasSize(1);
+    }
+
+    @Test
     void heldForReviewGrantsNothing() {
         String offering = offering("held-" + run, "1126.00");
         String email = "held-" + run + "@example.com";

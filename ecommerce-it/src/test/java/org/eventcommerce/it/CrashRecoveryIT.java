@@ -372,9 +372,10 @@ class CrashRecoveryIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The card body, its members in name order: as the application's canonical form of it (Json.canonical). */
     private static String card() {
         return """
-                {"card": {"number": "%s", "expiry": "1230", "cvv": "123", "holder": "Pat Pal"}}""".formatted(VISA);
+                {"card": {"cvv": "123", "expiry": "1230", "holder": "Pat Pal", "number": "%s"}}""".formatted(VISA);
     }
 
     private static JsonObject transaction(String id) {

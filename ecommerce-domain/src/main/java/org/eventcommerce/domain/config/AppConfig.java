@@ -51,6 +51,7 @@ public class AppConfig {
     @ConfigProperty(name = "ecommerce.payflow.client-timeout-seconds", defaultValue = "45")
     int payflowTimeoutSeconds;
 
+    @Inject
     @ConfigProperty(name = "ecommerce.idempotency.abandon-after-seconds", defaultValue = "300")
     int idempotencyAbandonAfterSeconds;
 

@@ -126,9 +126,12 @@ public class IdempotencyService {
             try {
                 if (store.tryInsert(site, key, scope, hash, clock.instant())) {
                     holder.hold(site.getId(), key);
+                    LOG.log(System.Logger.Level.DEBUG, "Idempotency-Key of site {0} claimed", site.getId());
                     return Optional.empty();
                 }
             } catch (KeyTaken | jakarta.transaction.TransactionalException lostRace) {
+                LOG.log(System.Logger.Level.DEBUG, "Idempotency-Key of site {0}: claim lost ({1})", site.getId(),
+                        lostRace.getClass().getSimpleName());
                 // fall through and read the winner's row
             }
             Optional<IdempotencyRecord> existing = store.find(site.getId(), key);
@@ -136,7 +139,9 @@ public class IdempotencyService {
                 continue; // released meanwhile: try to claim again
             }
             IdempotencyRecord r = existing.get();
-            switch (verdict(hash, r, clock.instant(), config.idempotencyAbandonAfter())) {
+            Verdict v = verdict(hash, r, clock.instant(), config.idempotencyAbandonAfter());
+            LOG.log(System.Logger.Level.DEBUG, "Idempotency-Key of site {0} already claimed: {1}", site.getId(), v);
+            switch (v) {
                 case CONFLICT -> throw Problems.idempotencyConflict();
                 case REPLAY -> {
                     return Optional.of(new Stored(r.getResponseStatus(), r.getResponseBody()));

@@ -42,19 +42,37 @@ final class Json {
      * A request body as the idempotency check compares it: an absent or blank body is {@code {}} (the refund and
      * void bodies are optional), JSON is written again without insignificant white space (so {@code {}} and
      * {@code { }} are the same request); text that is not JSON, or nested past the parser's limit, is kept as it is
-     * (it will be refused anyway). Member order still counts.
+     * (it will be refused anyway). Members are written in name order at every level, so the same members in another
+     * order are the same request (a fresh-user trial's reordered body was an idempotency conflict); array order counts.
      */
     static String canonical(String body) {
         if (body == null || body.isBlank()) {
             return "{}";
         }
         try (JsonReader r = reader(new java.io.StringReader(body))) {
-            return r.readValue().toString();
+            return sorted(r.readValue()).toString();
         } catch (RuntimeException e) {
             // JsonException for text that is not JSON; Parsson refuses nesting past 1000 levels with a bare
             // RuntimeException (FuzzIT): either way the body is refused later, with a problem, by JsonBody.
             return body;
         }
+    }
+
+    /** {@code v} with every object's members in name order (a TreeMap), at every depth. */
+    private static JsonValue sorted(JsonValue v) {
+        if (v instanceof jakarta.json.JsonObject o) {
+            java.util.TreeMap<String, JsonValue> members = new java.util.TreeMap<>();
+            o.forEach((k, x) -> members.put(k, sorted(x)));
+            jakarta.json.JsonObjectBuilder b = PROVIDER.createObjectBuilder();
+            members.forEach(b::add);
+            return b.build();
+        }
+        if (v instanceof jakarta.json.JsonArray a) {
+            JsonArrayBuilder b = PROVIDER.createArrayBuilder();
+            a.forEach(x -> b.add(sorted(x)));
+            return b.build();
+        }
+        return v;
     }
 
     /** A reader of {@code json}. */

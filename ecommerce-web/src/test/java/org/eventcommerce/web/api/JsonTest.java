@@ -24,6 +24,19 @@ class JsonTest {
     }
 
     @Test
+    void memberOrderDoesNotMatterButArrayOrderDoes() {
+        // Fresh-user trial (issue 5): the same card body with its members reordered was an idempotency conflict.
+        String a = Json.canonical("{\"card\": {\"number\": \"4111111111111111\", \"expiry\": \"1230\", "
+                + "\"cvv\": \"123\", \"holder\": \"Ann\"}}");
+        assertEquals(a, Json.canonical("{\"card\": {\"holder\": \"Ann\", \"cvv\": \"123\", "
+                + "\"number\": \"4111111111111111\", \"expiry\": \"1230\"}}"));
+        assertEquals("{\"card\":{\"cvv\":\"123\",\"expiry\":\"1230\",\"holder\":\"Ann\","
+                + "\"number\":\"4111111111111111\"}}", a);
+        assertNotEquals(Json.canonical("{\"codes\": [\"A\", \"B\"]}"), Json.canonical("{\"codes\": [\"B\", \"A\"]}"));
+        assertEquals(Json.canonical("[{\"b\": 1, \"a\": 2}]"), Json.canonical("[{\"a\": 2, \"b\": 1}]"));
+    }
+
+    @Test
     void textThatIsNotJsonIsKeptAsItIs() {
         assertEquals("{amount", Json.canonical("{amount"));
     }
