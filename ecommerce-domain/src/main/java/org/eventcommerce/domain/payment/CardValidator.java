@@ -17,6 +17,27 @@ import org.eventcommerce.payments.CardBrand;
  */
 public final class CardValidator {
 
+    private static final java.util.regex.Pattern EXPIRY =
+            java.util.regex.Pattern.compile("(\\d{1,2})\\s*[/.-]?\\s*(\\d{2}|\\d{4})");
+
+    /**
+     * {@code MM/YY}, {@code MMYY}, {@code M/YY} or {@code MM/YYYY} (with /, . or - or a space) as {@code MMYY}; other
+     * input unchanged (and refused by {@link #validate}). The payment page and the API both take these forms.
+     */
+    public static String normalizeExpiry(String input) {
+        if (input == null) {
+            return null;
+        }
+        String text = input.strip();
+        java.util.regex.Matcher m = EXPIRY.matcher(text);
+        if (!m.matches() || (m.group(1).length() == 1 && m.group(2).length() == 2 && !text.matches(".*\\D.*"))) {
+            return text;
+        }
+        String month = m.group(1).length() == 1 ? "0" + m.group(1) : m.group(1);
+        String year = m.group(2).length() == 4 ? m.group(2).substring(2) : m.group(2);
+        return month + year;
+    }
+
     private CardValidator() {
     }
 

@@ -177,4 +177,18 @@ class CardValidatorTest {
         Clock tokyo = Clock.fixed(Instant.parse("2026-11-30T20:00:00Z"), ZoneId.of("Asia/Tokyo"));
         assertThat(CardValidator.currentMonth(tokyo)).isEqualTo(YearMonth.of(2026, 11));
     }
+
+    @Test
+    void theExpiryIsTakenAsTypedOnTheCardAndAsApiMdWritesIt() {
+        // Fresh-user trial (issue 5): the API refused "12/30" with "Enter the expiry date as MM/YY, for example
+        // 08/29"; the page and the API now read the same forms.
+        assertThat(CardValidator.normalizeExpiry("12/30")).isEqualTo("1230");
+        assertThat(CardValidator.normalizeExpiry("1230")).isEqualTo("1230");
+        assertThat(CardValidator.normalizeExpiry("8/29")).isEqualTo("0829");
+        assertThat(CardValidator.normalizeExpiry("08/2029")).isEqualTo("0829");
+        assertThat(CardValidator.normalizeExpiry(" 08 - 29 ")).isEqualTo("0829");
+        assertThat(CardValidator.normalizeExpiry("829")).isEqualTo("829");
+        assertThat(CardValidator.normalizeExpiry("next year")).isEqualTo("next year");
+        assertThat(CardValidator.normalizeExpiry(null)).isNull();
+    }
 }

@@ -274,6 +274,12 @@ public final class JsonBody {
             m.error("currency", "validation.currency.unsupported", c.getCurrencyCode());
             return null;
         }
+        if (amount.matches("-?\\d{14,}(\\.\\d+)?")) {
+            // A number, only far too large for any amount (fresh-user trial: "99999999999999999999.00" was told
+            // to be written "as a plain number").
+            m.error("amount", "validation.amount.digits", 13);
+            return null;
+        }
         if (!amount.matches("-?\\d{1,13}(\\.\\d{1,4})?")) {
             m.error("amount", "validation.amount.format");
             return null;

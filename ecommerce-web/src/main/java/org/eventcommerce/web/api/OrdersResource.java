@@ -100,7 +100,9 @@ public class OrdersResource {
             String cvv = card == null ? null : card.string("cvv", false);
             String holder = card == null ? null : card.string("holder", false);
             b.finish();
-            return payments.payByCard(caller.siteId(), id, Card.of(number, expiry, cvv, holder));
+            // MMYY as API.md says; MM/YY (as the error message shows it) and MM/YYYY are taken too.
+            return payments.payByCard(caller.siteId(), id, Card.of(number,
+                    org.eventcommerce.domain.payment.CardValidator.normalizeExpiry(expiry), cvv, holder));
         });
     }
 

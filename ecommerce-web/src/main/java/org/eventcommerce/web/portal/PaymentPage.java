@@ -17,8 +17,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.eventcommerce.domain.payment.CardValidator;
 import org.eventcommerce.domain.common.BusinessException;
 import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.order.OrderService;
@@ -65,7 +64,6 @@ public class PaymentPage implements Serializable {
     /** A pending attempt younger than this may still be with the provider (two sends and an inquiry). */
     private static final Duration IN_FLIGHT = Duration.ofMinutes(3);
 
-    private static final Pattern EXPIRY = Pattern.compile("(\\d{1,2})\\s*[/.-]?\\s*(\\d{2}|\\d{4})");
 
     /** What the page shows under the order summary. */
     public enum State {
@@ -320,19 +318,9 @@ public class PaymentPage implements Serializable {
         }
     }
 
-    /** {@code MM/YY}, {@code MMYY}, {@code M/YY} or {@code MM/YYYY} as {@code MMYY}; other input unchanged. */
+    /** The expiry as typed, as {@code MMYY} ({@link CardValidator#normalizeExpiry}). */
     static String normalizeExpiry(String input) {
-        if (input == null) {
-            return null;
-        }
-        String text = input.strip();
-        Matcher m = EXPIRY.matcher(text);
-        if (!m.matches() || (m.group(1).length() == 1 && m.group(2).length() == 2 && !text.matches(".*\\D.*"))) {
-            return text;
-        }
-        String month = m.group(1).length() == 1 ? "0" + m.group(1) : m.group(1);
-        String year = m.group(2).length() == 4 ? m.group(2).substring(2) : m.group(2);
-        return month + year;
+        return CardValidator.normalizeExpiry(input);
     }
 
     /**

@@ -62,4 +62,17 @@ class JsonBodyTest {
                                     org.assertj.core.groups.Tuple.tuple("body", "validation.body.duplicate")));
         }
     }
+
+    @Test
+    void anAmountWithTooManyDigitsIsToldSoNotToWriteItPlainly() {
+        // Fresh-user trial (issue 5): "99999999999999999999.00" was answered "write the amount as a plain number".
+        JsonBody b = JsonBody.parse("{\"fee\": {\"amount\": \"99999999999999999999.00\", \"currency\": \"USD\"},"
+                + " \"other\": {\"amount\": \"12,50\", \"currency\": \"USD\"}}", Set.of("fee", "other"));
+        assertThat(b.money("fee", true)).isNull();
+        assertThat(b.money("other", true)).isNull();
+        assertThatThrownBy(b::finish).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.errors()).extracting(FieldError::field, FieldError::key).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("fee.amount", "validation.amount.digits"),
+                        org.assertj.core.groups.Tuple.tuple("other.amount", "validation.amount.format")));
+    }
 }
