@@ -26,6 +26,9 @@ public final class PromotionCodes {
     public static final int MIN_LENGTH = 4;
     /** The longest code, generated or custom. */
     public static final int MAX_LENGTH = 32;
+
+    /** The length of GENERATED codes when none is asked (the create page's default; API.md's example). */
+    public static final int DEFAULT_LENGTH = 8;
     /** The characters of generated codes: A–Z and 2–9 without 0, O, 1, I and L (31 characters). */
     public static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eventcommerce.domain.common.ValidationException;
+import org.eventcommerce.domain.promotion.PromotionCodes;
 import org.eventcommerce.domain.promotion.AppliesTo;
 import org.eventcommerce.domain.promotion.CodeStatus;
 import org.eventcommerce.domain.promotion.CodeType;
@@ -66,7 +67,8 @@ public class PromotionCodesResource {
         CodeType type = b.enumValue("codeType", CodeType.class, true);
         Integer quantity = b.integer("quantity");
         String custom = b.string("customCode", false);
-        Integer length = b.integer("codeLength");
+        // Absent: the page's default (a fresh-user trial left it out and was told "4 to 32 characters").
+        Integer length = b.keys().contains("codeLength") ? b.integer("codeLength") : PromotionCodes.DEFAULT_LENGTH;
         JsonBody usage = b.object("usage", Set.of("type", "limit"), true);
         UsageType usageType = usage == null ? null : usage.enumValue("type", UsageType.class, true);
         Integer limit = usage == null ? null : usage.integer("limit");

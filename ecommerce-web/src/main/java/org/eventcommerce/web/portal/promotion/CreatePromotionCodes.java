@@ -18,6 +18,7 @@ import org.eventcommerce.domain.common.BusinessException;
 import org.eventcommerce.domain.common.ValidationException;
 import org.eventcommerce.domain.common.ValidationException.FieldError;
 import org.eventcommerce.domain.mail.MailOutbox;
+import org.eventcommerce.domain.promotion.PromotionCodes;
 import org.eventcommerce.domain.promotion.AppliesTo;
 import org.eventcommerce.domain.promotion.CodeIssuing;
 import org.eventcommerce.domain.promotion.CodeType;
@@ -104,7 +105,7 @@ public class CreatePromotionCodes implements Serializable {
     private Service service;
     private CodeType codeType = CodeType.GENERATED;
     private Integer quantity = 1;
-    private Integer codeLength = 8;
+    private Integer codeLength = PromotionCodes.DEFAULT_LENGTH;
     private String customCode;
     private UsageType usage = UsageType.ONCE;
     private Integer usageLimit;
