@@ -25,8 +25,11 @@ public final class Problems {
 
     /** 422: the currency is not one the configured provider takes. */
     public static BusinessException currencyNotSupported(String currency, String provider) {
+        // The provider by its name in the reader's language ("PayPal Payflow Pro"), not its constant (a fresh-user
+        // trial read "(PAYFLOW_PRO)" on the attendee's page).
         return new BusinessException("/problems/currency-not-supported", 422, "error.currencyNotSupported",
-                "Currency " + currency + " is not supported by " + provider, currency, provider);
+                "Currency " + currency + " is not supported by " + provider, currency,
+                new Messages.Key("provider." + provider));
     }
 
     /** 403: the caller may not do this. */
