@@ -50,6 +50,9 @@ public class AttendeeOfferings implements Serializable {
     PaymentLinks links;
 
     @Inject
+    org.eventcommerce.domain.site.SettingsService settings;
+
+    @Inject
     CurrentUser currentUser;
 
     private List<Row> rows;
@@ -59,8 +62,14 @@ public class AttendeeOfferings implements Serializable {
     void load() {
         Account attendee = currentUser.account();
         zone = attendee.getSite().getTimeZone().getId();
+        var config = settings.get(attendee.getSite().getId());
+        String payable = config.getCurrency().getCurrencyCode();
+        boolean taken = config.getProviderType().currencies().contains(payable);
+        // An offering priced in another currency than the one payments are taken in cannot be paid: no Register
+        // button that only leads to an error (fresh-user trial, issue 5).
         rows = offerings.forSale(attendee.getSite().getId()).stream()
-                .map(o -> new Row(o, entitlements.hasActive(attendee, o.getId()))).toList();
+                .map(o -> new Row(o, entitlements.hasActive(attendee, o.getId()),
+                        taken && o.getFee().orElseThrow().currency().getCurrencyCode().equals(payable))).toList();
     }
 
     /** Places (or finds the open) order for the row's offering and goes to its signed payment page. */
@@ -105,8 +114,9 @@ public class AttendeeOfferings implements Serializable {
         private final BigDecimal feeAmount;
         private final String feeCurrency;
         private final boolean access;
+        private final boolean payable;
 
-        Row(Offering o, boolean access) {
+        Row(Offering o, boolean access, boolean payable) {
             externalId = o.getExternalId();
             title = o.getTitle();
             type = o.getType();
@@ -114,6 +124,7 @@ public class AttendeeOfferings implements Serializable {
             feeAmount = o.getFee().orElseThrow().amount();
             feeCurrency = o.getFee().orElseThrow().currency().getCurrencyCode();
             this.access = access;
+            this.payable = payable;
         }
 
         public String getExternalId() {
@@ -131,6 +142,11 @@ public class AttendeeOfferings implements Serializable {
         /** True when the attendee already has access (no Register button then). */
         public boolean isAccess() {
             return access;
+        }
+
+        /** True when its fee is in the currency the site takes payments in (else no Register button). */
+        public boolean isPayable() {
+            return payable;
         }
     }
 }
