@@ -479,6 +479,15 @@ public class PaymentPage implements Serializable {
         }
     }
 
+    /**
+     * Removes the applied promotion code (Remove next to the discount): the page of the order at its list price.
+     * Applying an empty field does the same.
+     */
+    public void removeCode() {
+        codeInput = null;
+        applyCode();
+    }
+
     public boolean isPromotionCodes() {
         return promotionCodes;
     }
