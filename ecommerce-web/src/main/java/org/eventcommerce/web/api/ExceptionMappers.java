@@ -78,7 +78,9 @@ public final class ExceptionMappers {
                 case 404 -> "No such resource.";
                 case 405 -> "This method is not allowed on this resource.";
                 case 406 -> "This resource answers application/json only.";
-                case 415 -> "Send the body as application/json.";
+                // One text for every resource (JAX-RS does not tell which types the method takes): name both.
+                case 415 -> "This body's Content-Type is not taken here: send application/json (a recipients file: "
+                        + "text/csv, text/plain or multipart/form-data).";
                 default -> title;
             });
         }
