@@ -320,6 +320,12 @@ class PromotionCodesIT {
         assertThat(race(offering, five, 20)).isEqualTo(5);
         assertThat(usage(once).getInt("reserved")).isEqualTo(1);
         assertThat(usage(five).getInt("reserved")).isEqualTo(5);
+        // Those uses are held, not spent: the next attendee is told so (a fresh-user trial read "used as many times
+        // as allowed" while the report said ACTIVE).
+        ApiClient.Answer held = api.get("api/v1/quotes?offering=" + offering + "&promotionCode=" + once);
+        assertThat(held.status()).as(held.body()).isEqualTo(422);
+        assertThat(held.json().getString("type")).isEqualTo("/problems/promotion-code-used-up");
+        assertThat(held.json().getString("detail")).contains("held by an order awaiting payment");
     }
 
     /** {@code n} orders with {@code code}, released together by a barrier; returns how many were accepted. */

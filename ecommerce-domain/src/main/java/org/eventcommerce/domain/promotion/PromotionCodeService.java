@@ -221,7 +221,8 @@ public class PromotionCodeService {
         }
         Integer limit = code.getUsageLimit();
         if (limit != null && code.getUsedCount() + code.getReservedCount() >= limit) {
-            throw PromotionProblems.usedUp(code.getCode());
+            throw code.getUsedCount() >= limit ? PromotionProblems.usedUp(code.getCode())
+                    : PromotionProblems.allReserved(code.getCode());
         }
         if (code.isExpired(clock.instant(), site.getTimeZone())) {
             throw PromotionProblems.expired(code.getCode());

@@ -25,6 +25,16 @@ public final class PromotionProblems {
         return of("promotion-code-used-up", "error.promotion.usedUp", "The promotion code is used up", code);
     }
 
+    /**
+     * The same problem type as {@link #usedUp} for a code whose remaining uses are all held by orders awaiting
+     * payment: it may come back (a fresh-user trial saw ACTIVE in the report and "used as many times as allowed" in
+     * the quote).
+     */
+    public static BusinessException allReserved(String code) {
+        return of("promotion-code-used-up", "error.promotion.allReserved",
+                "Every remaining use of the promotion code is held by an order awaiting payment", code);
+    }
+
     public static BusinessException deleted(String code) {
         return of("promotion-code-deleted", "error.promotion.deleted", "The promotion code was deleted", code);
     }
