@@ -39,12 +39,13 @@ public class AuditLogResource {
      * Newest first; {@code limit} 1–500, default 100; {@code action} keeps the entries of that action only.
      *
      * @throws ValidationException (400) on field {@code limit} when it is not a whole number
-     *                             ({@code validation.type.integer}) or out of range ({@code validation.limit})
+     *                             ({@code validation.type.integer}) or out of range ({@code validation.limit}), on
+     *                             {@code action} when it names no action the log records
      */
     @GET
     public String latest(@QueryParam("limit") String limitText, @QueryParam("action") String action) {
         int max = limit(limitText);
-        String only = action == null || action.isBlank() ? null : action.strip();
+        String only = action(action);
         JsonArrayBuilder items = Json.array();
         for (AuditLog.Item e : audit.page(caller.siteId(), only, 0, max)) {
             JsonArrayBuilder changes = Json.array();
@@ -57,6 +58,28 @@ public class AuditLogResource {
                     .add("changes", changes));
         }
         return Json.object().add("items", items).build().toString();
+    }
+
+    /** The actions the log records, as {@code action} may name them. */
+    static final java.util.List<String> ACTIONS = java.util.List.of(AuditLog.SETTINGS_UPDATE,
+            org.eventcommerce.domain.promotion.PromotionCodeReport.EXTEND,
+            org.eventcommerce.domain.promotion.PromotionCodeReport.DELETE);
+
+    /**
+     * {@code action} stripped, null when absent or blank.
+     *
+     * @throws ValidationException on {@code action} ({@code validation.enum}, listing {@link #ACTIONS}) for any other
+     *                             value (it answered an empty list, unlike every other unknown filter value)
+     */
+    static String action(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String a = raw.strip();
+        if (!ACTIONS.contains(a)) {
+            throw ValidationException.of("action", "validation.enum", String.join(", ", ACTIONS));
+        }
+        return a;
     }
 
     /**

@@ -46,4 +46,15 @@ class AuditLogLimitTest {
         assertThat(AuditLogResource.limit("1")).isEqualTo(1);
         assertThat(AuditLogResource.limit(" 500 ")).isEqualTo(500);
     }
+
+    @Test
+    void anUnknownActionIsAValidationErrorOnActionListingTheActions() {
+        // Fresh-user trial (issue 5): ?action=nope answered an empty list.
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> AuditLogResource.action("nope"));
+        assertThat(e.errors()).extracting(f -> f.field() + "=" + f.key()).containsExactly("action=validation.enum");
+        assertThat(e.errors().getFirst().args()).containsExactly(
+                "settings.update, promotion-codes.extend, promotion-codes.delete");
+        assertThat(AuditLogResource.action(" settings.update ")).isEqualTo("settings.update");
+        assertThat(AuditLogResource.action("")).isNull();
+    }
 }
