@@ -310,6 +310,18 @@ class PromotionCodesIT {
     }
 
     @Test
+    void aQuantityOutOfRangeIsOneMessageOnQuantity() {
+        // Fresh-user trial (issue 5): quantity 100000 gave two messages on the field.
+        ApiClient.Answer a = api.post("api/v1/promotion-codes", """
+                {"service": "EVENTS", "codeType": "GENERATED", "quantity": 100000, "usage": {"type": "ONCE"},
+                 "discount": {"type": "PERCENT", "percent": "10"}, "expiresOn": "%s", "appliesTo": "ALL",
+                 "sendEmail": false}""".formatted(nextYear));
+        assertThat(a.status()).as(a.body()).isEqualTo(400);
+        assertThat(a.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field")).containsExactly("quantity");
+    }
+
+    @Test
     void simultaneousOrdersNeverOverUseACode() throws Exception {
         String offering = offering("race-" + run, "LIVE_EVENT", "50.00");
         String once = customCode("Race" + tail(), "{\"type\": \"ONCE\"}",

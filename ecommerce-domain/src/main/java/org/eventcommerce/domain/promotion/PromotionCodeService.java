@@ -136,7 +136,8 @@ public class PromotionCodeService {
             }
         } else {
             int quantity = r.quantity() == null ? 1 : r.quantity();
-            if (quantity < 1 || quantity > MAX_QUANTITY) {
+            boolean quantityOk = quantity >= 1 && quantity <= MAX_QUANTITY;
+            if (!quantityOk) {
                 errors.add(new FieldError("quantity", "validation.promotion.quantity", MAX_QUANTITY));
             }
             if (r.codeLength() == null || r.codeLength() < PromotionCodes.MIN_LENGTH
@@ -145,7 +146,8 @@ public class PromotionCodeService {
                         PromotionCodes.MIN_LENGTH, PromotionCodes.MAX_LENGTH));
             }
             codesWanted = recipients.isEmpty() ? quantity : quantity * recipients.size();
-            if (codesWanted > MAX_CODES_PER_REQUEST) {
+            // Only for a quantity in range: one message on the field, not two (fresh-user trial, quantity 100000).
+            if (quantityOk && codesWanted > MAX_CODES_PER_REQUEST) {
                 errors.add(new FieldError("quantity", "validation.promotion.tooManyCodes", codesWanted,
                         MAX_CODES_PER_REQUEST));
             }
