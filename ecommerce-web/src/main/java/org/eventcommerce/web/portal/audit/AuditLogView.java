@@ -94,7 +94,8 @@ public class AuditLogView implements Serializable {
     }
 
     /**
-     * A value as shown: Yes/No for booleans, the page's labels for the mode, provider, account type and payment action,
+     * A value as shown: Yes/No for booleans, the page's labels for the mode, provider, account type, payment action and
+     * accepted cards,
      * words for empty values and secrets' markers, else the value.
      */
     static String valueText(String field, String value, Locale locale) {
@@ -108,10 +109,20 @@ public class AuditLogView implements Serializable {
             return Bundle.text(locale, value.equals("true") ? "label.yes" : "label.no");
         }
         if (ENUM_LABELS.containsKey(field)) {
-            String label = Bundle.text(locale, ENUM_LABELS.get(field) + value);
-            return label.startsWith("???") ? value : label;
+            return label(locale, ENUM_LABELS.get(field), value);
+        }
+        if (field.equals("provider.acceptedCards")) {
+            // "VISA,MASTERCARD" as the page's card labels (a fresh-user trial read the codes on the Romanian page).
+            return java.util.Arrays.stream(value.split(",")).map(String::strip)
+                    .map(b -> label(locale, "card.", b)).collect(java.util.stream.Collectors.joining(", "));
         }
         return value;
+    }
+
+    /** The bundle's label {@code prefix + value}, or the value itself when the bundle has none. */
+    private static String label(Locale locale, String prefix, String value) {
+        String label = Bundle.text(locale, prefix + value);
+        return label.startsWith("???") ? value : label;
     }
 
     /**

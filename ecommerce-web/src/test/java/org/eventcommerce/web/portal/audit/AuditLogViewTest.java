@@ -58,4 +58,13 @@ class AuditLogViewTest {
         assertThat(odd.detail()).isEqualTo("something else");
         assertThat(odd.changes()).isEmpty();
     }
+
+    @Test
+    void acceptedCardsAreShownWithTheirLabels() {
+        // Fresh-user trial (issue 5): the Romanian audit log showed "VISA, MASTERCARD, AMEX".
+        assertThat(AuditLogView.valueText("provider.acceptedCards", "AMEX,MASTERCARD,VISA_DEBIT",
+                Locale.forLanguageTag("ro"))).isEqualTo("American Express, MasterCard, Visa Debit");
+        assertThat(AuditLogView.valueText("provider.acceptedCards", "VISA,NEWBRAND", Locale.ENGLISH))
+                .isEqualTo("Visa, NEWBRAND");
+    }
 }
