@@ -68,7 +68,9 @@ public class PromotionCodesResource {
         Integer quantity = b.integer("quantity");
         String custom = b.string("customCode", false);
         // Absent: the page's default (a fresh-user trial left it out and was told "4 to 32 characters").
-        Integer length = b.keys().contains("codeLength") ? b.integer("codeLength") : PromotionCodes.DEFAULT_LENGTH;
+        // (Integer.valueOf: an int in the other branch would unbox a null from an invalid value: a 500, FuzzIT's sweep.)
+        Integer length = b.keys().contains("codeLength") ? b.integer("codeLength")
+                : Integer.valueOf(PromotionCodes.DEFAULT_LENGTH);
         JsonBody usage = b.object("usage", Set.of("type", "limit"), true);
         UsageType usageType = usage == null ? null : usage.enumValue("type", UsageType.class, true);
         Integer limit = usage == null ? null : usage.integer("limit");
