@@ -43,10 +43,12 @@ import org.eventcommerce.domain.common.ValidationException.FieldError;
  *       surrounding spaces ignored, fields possibly quoted) is skipped when it is the first non-blank line, and
  *       does not count. Ours: also {@code e-mail address}, {@code mail} and the Romanian
  *       {@code adresă de e-mail} / {@code nume}.</li>
- *   <li>Separator: the first data line (non-blank, non-header) that holds a {@code ,} or {@code ;} outside
- *       quotes decides for the whole file: the first of the two outside quotes is the separator. (So
- *       {@code ann@example.com;Popescu, Ana} from a semicolon locale is read as two fields; an address never
- *       holds either character.) Quotes are {@code "}, doubled inside a quoted field.</li>
+ *   <li>Separator: each line's own first {@code ,} or {@code ;} outside quotes. (So
+ *       {@code ann@example.com;Popescu, Ana} from a semicolon locale is read as two fields, and a file mixing
+ *       comma and semicolon lines, as the page's help allows, is read line by line; an address never holds
+ *       either character. Until a fresh-user trial of issue 5 the first such line decided for the whole file and
+ *       the other kind of line was refused as a bad address.) Quotes are {@code "}, doubled inside a quoted
+ *       field.</li>
  *   <li>Each line is parsed by itself with Apache Commons CSV, so a broken line costs that line only: an odd
  *       number of {@code "} is an unbalanced quote; text after a closing quote is refused; more than two
  *       fields are refused (ours: empty fields after the second, which spreadsheets add for a wider sheet,
@@ -163,19 +165,11 @@ public final class RecipientFile {
         if (lines.size() > MAX_RECIPIENTS) {
             throw ValidationException.of("file", "validation.recipients.tooMany", lines.size(), MAX_RECIPIENTS);
         }
-        CSVFormat format = COMMA;
-        for (Line line : lines) {
-            char separator = line.text() == null ? 0 : firstSeparator(line.text());
-            if (separator != 0) {
-                format = separator == ';' ? SEMICOLON : COMMA;
-                break;
-            }
-        }
-
         List<Recipient> accepted = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
         for (Line line : lines) {
+            CSVFormat format = line.text() != null && firstSeparator(line.text()) == ';' ? SEMICOLON : COMMA;
             LineError error = read(line, format, firstLineOf, accepted);
             if (error != null) {
                 errors.add(error);

@@ -193,8 +193,8 @@ class RecipientFileTest {
         }
 
         @Test
-        void theFirstLineWithASeparatorDecides() {
-            // line 1 has no separator; line 2 says semicolon
+        void aLineWithoutSeparatorIsAnAddressAlone() {
+            // line 1 has no separator; lines 2 and 3 say semicolon
             Result r = parse("ann@example.com\nbob@example.com;Bob\ncarol@example.com;Carol, Jr.\n");
             assertThat(r.errors()).isEmpty();
             assertThat(r.accepted()).extracting(Recipient::name).containsExactly("ann", "Bob", "Carol, Jr.");
@@ -208,11 +208,15 @@ class RecipientFileTest {
         }
 
         @Test
-        void aSemicolonFileReportsACommaLine() {
-            Result r = parse("ann@example.ro;Ann\nbob@example.ro,Bob\n");
-            assertThat(r.accepted()).extracting(Recipient::line).containsExactly(1);
-            assertThat(r.errors()).extracting(LineError::line, LineError::key)
-                    .containsExactly(tuple(2, "validation.recipients.email"));
+        void eachLineHasItsOwnSeparator() {
+            // Fresh-user trial (issue 5): the help says "a comma or a semicolon"; the first line used to decide for
+            // the file, and "zoe@example.com;Zoe" after a comma line was refused as a bad address.
+            Result r = parse("ann@example.ro;Ann\nbob@example.ro,Bob\nzoe@example.com;Zoe, Jr.\n"
+                    + "carol@example.com,\"Carol; King\"\n");
+            assertThat(r.errors()).isEmpty();
+            assertThat(r.accepted()).extracting(Recipient::email, Recipient::name).containsExactly(
+                    tuple("ann@example.ro", "Ann"), tuple("bob@example.ro", "Bob"),
+                    tuple("zoe@example.com", "Zoe, Jr."), tuple("carol@example.com", "Carol; King"));
         }
 
         @Test
