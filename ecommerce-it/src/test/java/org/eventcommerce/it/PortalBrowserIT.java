@@ -110,6 +110,14 @@ class PortalBrowserIT {
                 .getBoolean("passwordSet")).isTrue();
         // The password is never shown back.
         assertThat(d.getPageSource()).doesNotContain("emulator-pw1");
+
+        // Enter in a field is Update: saved, and said so (it ran Test connection, silently; fresh-user trial).
+        Browser.type("settings:merchantName", MERCHANT + " Ltd");
+        d.findElement(By.id("settings:merchantName")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        Browser.settle();
+        assertThat(d.findElement(By.id("messages")).getText()).contains("Settings saved.");
+        assertThat(new ApiClient(base(), "demo-platform-key").get("api/v1/settings").json()
+                .getString("merchantName")).isEqualTo(MERCHANT + " Ltd");
     }
 
     @Test
