@@ -234,7 +234,7 @@ class SecurityIT {
             assertThat(r.body()).contains("Wrong e-mail or password.");
         }
         HttpResponse<String> blocked = signIn(c, email, "wrong-again");
-        assertThat(blocked.body()).contains("Too many failed sign-ins. Try again in 15 minute(s).");
+        assertThat(blocked.body()).contains("Too many failed sign-ins. Try again in 15 minutes.");
     }
 
     @Test
@@ -275,7 +275,7 @@ class SecurityIT {
         assertThat(blocked.contentType()).startsWith("application/problem+json");
         assertThat(blocked.json().getString("type")).isEqualTo("/problems/too-many-attempts");
         assertThat(blocked.json().getString("detail"))
-                .isEqualTo("Too many promotion codes that do not exist were tried. Try again in 15 minute(s).");
+                .isEqualTo("Too many promotion codes that do not exist were tried. Try again in 15 minutes.");
         assertThat(retryAfter(guesser, code)).isBetween(800L, 900L);
         // The status line carries the standard reason phrase (a fresh-user trial read "HTTP/1.1 429 CUSTOM").
         assertThat(statusLine("POST", "api/v1/orders", """
@@ -448,7 +448,7 @@ class SecurityIT {
         assertThat(blocked.contentType()).startsWith("application/problem+json");
         assertThat(blocked.json().getString("type")).isEqualTo("/problems/too-many-attempts");
         assertThat(blocked.json().getString("detail")).isEqualTo("Too many card payments were declined for this "
-                + "order. Try again in 60 minute(s), or contact the organizer.");
+                + "order. Try again in 60 minutes, or contact the organizer.");
         // A mistyped number is still told on its field (the card's own checks come first).
         ApiClient.Answer typo = api.post(pay, card.formatted("4111111111111112"), "ct-" + run + "-11");
         assertThat(typo.status()).as(typo.body()).isEqualTo(400);
