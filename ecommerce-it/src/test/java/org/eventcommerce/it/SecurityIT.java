@@ -125,6 +125,17 @@ class SecurityIT {
         assertThat(twice.status()).as(twice.body()).isEqualTo(400);
         assertThat(twice.body()).contains("names a field twice");
 
+        // Two Content-Type headers: refused by the container before JAX-RS; the API still answers a problem, not
+        // the portal's HTML error page (fresh-user trial).
+        HttpResponse<String> twoTypes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        base.resolve("api/v1/orders")).header("Authorization", "Bearer demo-platform-key")
+                .header("Content-Type", "application/json").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(twoTypes.statusCode()).as(twoTypes.body()).isBetween(400, 499);
+        assertThat(twoTypes.headers().firstValue("Content-Type").orElse("")).as(twoTypes.body())
+                .startsWith("application/problem+json");
+        assertThat(twoTypes.body()).contains("\"status\":" + twoTypes.statusCode());
+
         Client c = new Client();
         Map<String, String> forged = new LinkedHashMap<>();
         forged.put("login", "login");
