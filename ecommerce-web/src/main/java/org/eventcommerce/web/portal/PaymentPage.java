@@ -64,7 +64,6 @@ public class PaymentPage implements Serializable {
     /** A pending attempt younger than this may still be with the provider (two sends and an inquiry). */
     private static final Duration IN_FLIGHT = Duration.ofMinutes(3);
 
-
     /** What the page shows under the order summary. */
     public enum State {
         /** The card form. */
@@ -262,8 +261,8 @@ public class PaymentPage implements Serializable {
         try {
             // Pays the total the Pay button showed, or nothing (a code applied or removed in another tab).
             PaymentTransaction t = payments.payByCard(siteId, order,
-                    Card.of(cardNumber, normalizeExpiry(cardExpiry), cardCvv, blankToNull(cardHolder)),
-                    new Money(shownTotal(), java.util.Currency.getInstance(currency)));
+                    Card.of(cardNumber, CardValidator.normalizeExpiry(cardExpiry), cardCvv, blankToNull(cardHolder)),
+                    new Money(shownTotal(), Currency.getInstance(currency)));
             switch (t.getStatus()) {
                 case APPROVED -> {
                     if (t.getKind() == TransactionKind.AUTHORIZATION) {
@@ -316,11 +315,6 @@ public class PaymentPage implements Serializable {
             http.setHeader("Cache-Control", "no-store");
             http.setHeader("Pragma", "no-cache");
         }
-    }
-
-    /** The expiry as typed, as {@code MMYY} ({@link CardValidator#normalizeExpiry}). */
-    static String normalizeExpiry(String input) {
-        return CardValidator.normalizeExpiry(input);
     }
 
     /**
